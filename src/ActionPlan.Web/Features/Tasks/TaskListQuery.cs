@@ -1,0 +1,62 @@
+using System.Globalization;
+using ActionPlan.Data.Entities;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ActionPlan.Web.Features.Tasks;
+
+public enum TaskSort
+{
+    Number,
+    Domain,
+    Title,
+    Deadline,
+    Status,
+}
+
+/// <summary>The task list's filters, paging and sort; it round-trips through the URL so a view can be bookmarked.</summary>
+public sealed record TaskListQuery
+{
+    public static readonly int[] PageSizes = [10, 20, 50, 100];
+
+    public int? Domain { get; init; }
+    public string? Unit { get; init; }
+    public PlanTaskStatus? Status { get; init; }
+    public string? Search { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+    public TaskSort Sort { get; init; } = TaskSort.Number;
+    public bool Descending { get; init; }
+
+    /// <summary>Value of the unit filter that selects tasks without a named lead unit.</summary>
+    public const string NoUnit = "无牵头单位";
+
+    /// <summary>Reads the query string leniently: an unknown or out-of-range value falls back to its default.</summary>
+    public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir) => new()
+    {
+        Domain = int.TryParse(domain, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : null,
+        Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(),
+        Status = Enum.TryParse<PlanTaskStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null,
+        Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 100)],
+        Page = page is > 0 ? page.Value : 1,
+        PageSize = size is { } z && PageSizes.Contains(z) ? z : 20,
+        Sort = Enum.TryParse<TaskSort>(sort, true, out var o) && Enum.IsDefined(o) ? o : TaskSort.Number,
+        Descending = string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
+    };
+
+    /// <summary>The list URL for this query; defaults are left out so links stay short.</summary>
+    public string ToUrl()
+    {
+        var parameters = new Dictionary<string, string?>();
+        if (Domain is { } d) parameters["domain"] = d.ToString(CultureInfo.InvariantCulture);
+        if (Unit is not null) parameters["unit"] = Unit;
+        if (Status is { } s) parameters["status"] = s.ToString();
+        if (Search is not null) parameters["q"] = Search;
+        if (Sort != TaskSort.Number) parameters["sort"] = Sort.ToString().ToLowerInvariant();
+        if (Descending) parameters["dir"] = "desc";
+        if (PageSize != 20) parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
+        if (Page != 1) parameters["page"] = Page.ToString(CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("tasks", parameters);
+    }
+
+    public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null;
+}

@@ -1,0 +1,147 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Features.Tasks;
+
+public sealed record TaskRow(
+    int Number,
+    int DomainNumber,
+    string DomainName,
+    string Title,
+    IReadOnlyList<string> LeadUnits,
+    bool HasResponsibilityNote,
+    DateOnly? NextDue,
+    string? NextPhrase,
+    PlanTaskStatus Status);
+
+public sealed record TaskListResult(IReadOnlyList<TaskRow> Rows, int Total, int Page);
+
+public sealed record MilestoneView(int Position, DateOnly Due, string Phrase, string Clause, bool IsDone, DateOnly? CompletedOn);
+
+public sealed record PolicyDateView(DateOnly Date, string Phrase);
+
+public sealed record TaskDetail(
+    int Number,
+    int DomainNumber,
+    string DomainName,
+    string Title,
+    string Text,
+    string? LeadUnitClause,
+    IReadOnlyList<string> LeadUnits,
+    string? ResponsibilityNote,
+    PlanTaskStatus Status,
+    int Progress,
+    string? ProgressSummary,
+    string? Difficulties,
+    int SourceLine,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<PolicyDateView> PolicyDates);
+
+/// <summary>Reads for the task pages. Each method is a fixed number of round trips, whatever the task count.</summary>
+public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
+{
+    /// <summary>One page of the filtered, sorted list: a count and a page query.</summary>
+    public async Task<TaskListResult> ListAsync(int planId, TaskListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = Filter(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId), query);
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
+        var page = Math.Min(query.Page, lastPage);
+
+        var rows = await Sort(tasks, query)
+            .Skip((page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(t => new TaskRow(
+                t.Number,
+                t.Domain.Number,
+                t.Domain.Name,
+                t.Title,
+                t.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                t.ResponsibilityNote != null,
+                t.Milestones.Where(m => !m.IsDone).Min(m => (DateOnly?)m.Due),
+                t.Milestones.Where(m => !m.IsDone).OrderBy(m => m.Due).ThenBy(m => m.Position).Select(m => m.Phrase).FirstOrDefault(),
+                t.Status))
+            .ToListAsync(cancellationToken);
+        return new TaskListResult(rows, total, page);
+    }
+
+    /// <summary>The task with <paramref name="number"/> in the plan, in one query; null when there is none.</summary>
+    public async Task<TaskDetail?> GetAsync(int planId, int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PlanTasks.AsNoTracking()
+            .Where(t => t.PlanId == planId && t.Number == number)
+            .Select(t => new TaskDetail(
+                t.Number,
+                t.Domain.Number,
+                t.Domain.Name,
+                t.Title,
+                t.Text,
+                t.LeadUnitClause,
+                t.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                t.ResponsibilityNote,
+                t.Status,
+                t.Progress,
+                t.ProgressSummary,
+                t.Difficulties,
+                t.SourceLine,
+                t.Milestones.OrderBy(m => m.Position)
+                    .Select(m => new MilestoneView(m.Position, m.Due, m.Phrase, m.Clause, m.IsDone, m.CompletedOn)).ToList(),
+                t.PolicyDates.OrderBy(d => d.Position).Select(d => new PolicyDateView(d.Date, d.Phrase)).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<PlanTask> Filter(IQueryable<PlanTask> tasks, TaskListQuery query)
+    {
+        if (query.Domain is { } domain)
+        {
+            tasks = tasks.Where(t => t.Domain.Number == domain);
+        }
+
+        if (query.Unit == TaskListQuery.NoUnit)
+        {
+            tasks = tasks.Where(t => !t.LeadUnits.Any());
+        }
+        else if (query.Unit is { } unit)
+        {
+            tasks = tasks.Where(t => t.LeadUnits.Any(l => l.LeadUnit.Name == unit));
+        }
+
+        if (query.Status is { } status)
+        {
+            tasks = tasks.Where(t => t.Status == status);
+        }
+
+        if (query.Search is { } search)
+        {
+            // A bare number also finds the task with that number.
+            var number = int.TryParse(search, out var n) ? n : -1;
+            tasks = tasks.Where(t => t.Number == number || t.Title.Contains(search) || t.Text.Contains(search));
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Status is stored as text; sort it in the order of the work, not alphabetically.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<PlanTask, int>> StatusOrder = t =>
+        t.Status == PlanTaskStatus.NotStarted ? 0 : t.Status == PlanTaskStatus.InProgress ? 1 : t.Status == PlanTaskStatus.Completed ? 2 : 3;
+
+    private static IQueryable<PlanTask> Sort(IQueryable<PlanTask> tasks, TaskListQuery query)
+    {
+        var d = query.Descending;
+        return query.Sort switch
+        {
+            TaskSort.Domain => d ? tasks.OrderByDescending(t => t.Domain.Number).ThenBy(t => t.Number) : tasks.OrderBy(t => t.Domain.Number).ThenBy(t => t.Number),
+            TaskSort.Title => d ? tasks.OrderByDescending(t => t.Title).ThenBy(t => t.Number) : tasks.OrderBy(t => t.Title).ThenBy(t => t.Number),
+            TaskSort.Status => d ? tasks.OrderByDescending(StatusOrder).ThenBy(t => t.Number) : tasks.OrderBy(StatusOrder).ThenBy(t => t.Number),
+            // Tasks with no open deadline sort last either way.
+            TaskSort.Deadline => d
+                ? tasks.OrderBy(t => t.Milestones.Any(m => !m.IsDone) ? 0 : 1).ThenByDescending(t => t.Milestones.Where(m => !m.IsDone).Min(m => (DateOnly?)m.Due)).ThenBy(t => t.Number)
+                : tasks.OrderBy(t => t.Milestones.Any(m => !m.IsDone) ? 0 : 1).ThenBy(t => t.Milestones.Where(m => !m.IsDone).Min(m => (DateOnly?)m.Due)).ThenBy(t => t.Number),
+            _ => d ? tasks.OrderByDescending(t => t.Number) : tasks.OrderBy(t => t.Number),
+        };
+    }
+}

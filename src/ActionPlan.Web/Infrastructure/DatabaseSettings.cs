@@ -1,0 +1,70 @@
+using ActionPlan.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database the portal uses: <c>Database:Provider</c> (Sqlite, the default, or Postgres) and
+/// <c>ConnectionStrings:ActionPlan</c>. A relative SQLite path is resolved against the content root so
+/// <c>dotnet run</c>, tests and a published app find the same file.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{providerText}' is not supported; use 'Sqlite' or 'Postgres'.");
+        }
+
+        var connectionString = configuration.GetConnectionString("ActionPlan");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException("ConnectionStrings:ActionPlan is required when Database:Provider is Postgres.")
+                : new DatabaseSettings(provider, connectionString);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(connectionString ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(sqlite.DataSource))
+        {
+            var dataDirectory = configuration["Database:DataDirectory"] ?? "data";
+            sqlite.DataSource = Path.Combine(dataDirectory, "actionplan.db");
+        }
+
+        if (sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        }
+
+        return new DatabaseSettings(provider, sqlite.ToString());
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"));
+                break;
+            default:
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("ActionPlan.Migrations.Sqlite"));
+                break;
+        }
+    }
+
+    /// <summary>The connection string without its password, for logs.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"Sqlite ({new SqliteConnectionStringBuilder(ConnectionString).DataSource})"
+        : $"Postgres ({new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString})";
+}
