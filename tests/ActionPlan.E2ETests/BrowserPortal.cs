@@ -1,0 +1,88 @@
+using ActionPlan.IntegrationTests;
+using ActionPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Playwright;
+
+namespace ActionPlan.E2ETests;
+
+/// <summary>
+/// The portal on a real Kestrel port (seeded SQLite) and Debian's Chromium driven by Playwright.
+/// A missing Chromium fails the tests; test.sh installs it.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private PortalFactory _portal = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("ACTIONPLAN_SCREENSHOTS") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _portal = new PortalFactory(_database);
+        _portal.UseKestrel(0);
+        _portal.StartServer();
+        var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
+
+        var chromium = Environment.GetEnvironmentVariable("ACTIONPLAN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}; run ./test.sh (it installs Debian's chromium) or set ACTIONPLAN_CHROMIUM.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>A page at the office desktop size, opened on <paramref name="path"/> and interactive.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "zh-CN",
+        });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(new Uri(BaseAddress, path).ToString());
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Clicks on prerendered HTML are lost; wait for the circuit.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-testid=interactive][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

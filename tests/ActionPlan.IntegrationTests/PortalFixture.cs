@@ -1,0 +1,30 @@
+using ActionPlan.Web.Infrastructure;
+
+namespace ActionPlan.IntegrationTests;
+
+/// <summary>One seeded portal per test class and provider; tests that need a fresh database make their own.</summary>
+public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider));
+        Client = Portal.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Portal.DisposeAsync();
+        await Portal.Database.DisposeAsync();
+    }
+}
+
+public sealed class SqlitePortal() : PortalFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPortal() : PortalFixture(DatabaseProvider.Postgres);
