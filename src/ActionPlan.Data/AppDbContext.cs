@@ -1,9 +1,17 @@
 using ActionPlan.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActionPlan.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's one database: plans and tasks, Identity accounts, the audit trail and the data-protection
+/// keys (stored here so several instances share sign-ins).
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Domain> Domains => Set<Domain>();
@@ -14,9 +22,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<PolicyDate> PolicyDates => Set<PolicyDate>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<ImportWarning> ImportWarnings => Set<ImportWarning>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside
+    /// the app (the EF design-time factories) attach these so they build the same model as the app does.
+    /// </summary>
+    public static IServiceProvider IdentityModelServices { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(ConfigureIdentityStore)
+        .BuildServiceProvider();
+
+    /// <summary>The store options the app and the design-time factories share.</summary>
+    public static void ConfigureIdentityStore(IdentityOptions options) =>
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -8,5 +8,5 @@ namespace ActionPlan.Migrations.Postgres;
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=localhost;Database=actionplan_design", o => o.MigrationsAssembly(typeof(DesignTimeContextFactory).Assembly.GetName().Name)).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(AppDbContext.IdentityModelServices).UseNpgsql("Host=localhost;Database=actionplan_design", o => o.MigrationsAssembly(typeof(DesignTimeContextFactory).Assembly.GetName().Name)).Options);
 }

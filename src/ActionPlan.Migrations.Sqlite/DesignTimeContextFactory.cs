@@ -8,5 +8,5 @@ namespace ActionPlan.Migrations.Sqlite;
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeContextFactory).Assembly.GetName().Name)).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(AppDbContext.IdentityModelServices).UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeContextFactory).Assembly.GetName().Name)).Options);
 }

@@ -1,10 +1,18 @@
+using System.Threading.RateLimiting;
 using ActionPlan.Data;
+using ActionPlan.Data.Entities;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Components;
+using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Events;
@@ -40,11 +48,13 @@ builder.Services.AddSerilog((services, logger) =>
     }
 
     logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-});
+}, preserveStaticLogger: true); // each host its own logger (tests run several hosts in one process)
 
 var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(database);
 builder.Services.AddDbContextFactory<AppDbContext>(database.Configure);
+// Identity's stores take a scoped context; it is created from the same factory and lives one request or DI scope.
+builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PlanImporter>();
 builder.Services.AddSingleton<PlanExporter>();
@@ -52,9 +62,62 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddSingleton<TaskQueries>();
 
+// Accounts: Identity on the same database, cookie sign-in, roles, revalidation of open circuits.
+builder.Services.AddIdentityCore<AppUser>(options =>
+    {
+        AppDbContext.ConfigureIdentityStore(options);
+        options.Password.RequiredLength = 10;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager<PortalSignInManager>()
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+    .AddErrorDescriber<ChineseIdentityErrors>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = AccountEndpoints.LoginPath;
+    cookie.AccessDeniedPath = "/account/access-denied";
+    cookie.Cookie.Name = "ActionPlan.Auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+    cookie.SlidingExpiration = true;
+});
+// How soon a disabled account or a changed role ends an existing sign-in cookie.
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+    options.ValidationInterval = builder.Configuration.GetValue("Security:SessionValidationInterval", TimeSpan.FromMinutes(1)));
+builder.Services.AddAuthorization(options =>
+    // A page or endpoint that says nothing about access requires a signed-in user.
+    options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+builder.Services.AddScoped<UserAccess>();
+builder.Services.AddSingleton<UserAdministration>();
+builder.Services.AddSingleton<AccountSeeder>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddDataProtection().SetApplicationName("ActionPlan").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
+    options.AddPolicy(AccountEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+// Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
 var app = builder.Build();
 
@@ -74,11 +137,16 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSerilogRequestLogging();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapStaticAssets();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -32,6 +32,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         _portal = new PortalFactory(_database);
         _portal.UseKestrel(0);
         _portal.StartServer();
+        await _portal.CreateUserAsync("office1", ActionPlan.Data.Entities.Roles.Office);
+        await _portal.CreateUserAsync("admin1", ActionPlan.Data.Entities.Roles.Admin);
+        await _portal.CreateUserAsync("leader1", ActionPlan.Data.Entities.Roles.Leadership);
+        await _portal.CreateUserAsync("unit1", ActionPlan.Data.Entities.Roles.LeadUnit, "省市场监管局");
         var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
 
@@ -54,15 +58,31 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
     }
 
-    /// <summary>A page at the office desktop size, opened on <paramref name="path"/> and interactive.</summary>
-    public async Task<IPage> OpenAsync(string path)
+    public PortalFactory Portal => _portal;
+
+    /// <summary>A fresh browser context (own cookies) at the office desktop size, signed in as <paramref name="userName"/> through the sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password = PortalFactory.Password)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "zh-CN",
         });
-        page.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(new Uri(BaseAddress, "account/login").ToString());
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Signed in as the office user, on <paramref name="path"/>, interactive.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var page = await SignInAsync("office1");
         await page.GotoAsync(new Uri(BaseAddress, path).ToString());
         await WaitInteractiveAsync(page);
         return page;

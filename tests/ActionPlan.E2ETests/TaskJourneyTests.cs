@@ -14,14 +14,14 @@ public sealed partial class TaskJourneyTests(BrowserPortal portal) : IClassFixtu
         await page.Locator(".mud-select").Filter(new() { HasText = "领域" }).First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "工程建设项目审批领域" }).ClickAsync();
 
-        await page.WaitForURLAsync(DomainTwo());
+        await page.WaitForURLAsync(DomainTwo(), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync("筛选出 14 项任务");
         var titles = await page.GetByTestId("task-link").AllInnerTextsAsync();
         titles.Should().HaveCount(14).And.Contain("完善土地供应前基础配套设施").And.NotContain("提升设立登记便利度");
         await BrowserPortal.ScreenshotAsync(page, "task-list-domain-2");
 
         await page.GetByTestId("task-link").Filter(new() { HasText = "完善土地供应前基础配套设施" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks/12$"));
+        await page.WaitForURLAsync(new Regex("/tasks/12$"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync("12. 完善土地供应前基础配套设施");
         var milestone = page.GetByTestId("milestone");
         await Assertions.Expect(milestone).ToHaveCountAsync(1);
@@ -40,7 +40,7 @@ public sealed partial class TaskJourneyTests(BrowserPortal portal) : IClassFixtu
         var search = page.Locator("input[data-testid=filter-search], [data-testid=filter-search] input").First;
         await search.FillAsync("政策有效期");
         await search.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("q=%E6%94%BF"));
+        await page.WaitForURLAsync(new Regex("q=%E6%94%BF"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync("筛选出 2 项任务");
 
         await page.GoBackAsync();

@@ -1,10 +1,16 @@
 using System.Data.Common;
+using System.Net;
+using System.Text.RegularExpressions;
+using ActionPlan.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 using ActionPlan.Data;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Serilog.Core;
+using Serilog.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActionPlan.IntegrationTests;
@@ -42,9 +48,16 @@ public sealed class CommandCounter : DbCommandInterceptor
 }
 
 /// <summary>The portal in-process on the given database, seeded from the repository's seeds/ on start.</summary>
-public sealed class PortalFactory(TestDatabase database, string environment = "Testing") : WebApplicationFactory<Program>
+public sealed partial class PortalFactory(TestDatabase database, string environment = "Testing") : WebApplicationFactory<Program>
 {
     public CommandCounter Commands { get; } = new();
+
+    /// <summary>High by default so tests that sign in often are not throttled; the rate-limit test lowers it.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 1000;
+
+    public LogCapture Log { get; } = new();
+
+    public string LogText() => Log.Text();
 
     public TestDatabase Database => database;
 
@@ -59,9 +72,61 @@ public sealed class PortalFactory(TestDatabase database, string environment = "T
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:ActionPlan", database.ConnectionString);
         builder.UseSetting("Seed:PlanDirectory", SeedFolder);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "actionplan-tests", "logs", "test-.log"));
-        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands)));
+        builder.UseSetting("Seed:AdminPassword", Password);
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));
+            // Program reads sinks from DI (ReadFrom.Services): every log event of this host lands here too.
+            services.AddSingleton<ILogEventSink>(Log);
+        });
     }
+
+    public const string Password = "Test@2022pass";
+
+    /// <summary>Creates an account directly (no initial-password change), bound to <paramref name="leadUnit"/> for the LeadUnit role.</summary>
+    public async Task<AppUser> CreateUserAsync(string userName, string role, string? leadUnit = null, bool mustChangePassword = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        int? unitId = leadUnit is null ? null : await WithDbAsync(db => db.LeadUnits.Where(u => u.Name == leadUnit).Select(u => (int?)u.Id).SingleAsync());
+        var user = new AppUser { UserName = userName, DisplayName = userName, LeadUnitId = unitId, MustChangePassword = mustChangePassword };
+        var created = await users.CreateAsync(user, Password);
+        created.Succeeded.Should().BeTrue(string.Join(", ", created.Errors.Select(e => e.Code)));
+        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+        return user;
+    }
+
+    /// <summary>A client without automatic redirects, signed in through the real sign-in form when a user name is given.</summary>
+    public async Task<HttpClient> ClientAsync(string? userName = null, string password = Password)
+    {
+        // https, so the Secure cookie of Production is kept by the client as a browser would keep it.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+        if (userName is not null)
+        {
+            var response = await PostLoginAsync(client, userName, password);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            response.Headers.Location!.OriginalString.Should().NotContain("error=", $"{userName} should sign in");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the sign-in page for its antiforgery token, then posts the form as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
     {
@@ -69,4 +134,15 @@ public sealed class PortalFactory(TestDatabase database, string environment = "T
         await using var db = await contexts.CreateDbContextAsync();
         return await read(db);
     }
+}
+
+/// <summary>Every log event of one host, rendered with its properties, as an operator would read it.</summary>
+public sealed class LogCapture : ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public void Emit(LogEvent logEvent) =>
+        _lines.Enqueue(logEvent.RenderMessage().Replace("\"", "") + " " + string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}")) + " " + logEvent.Exception);
+
+    public string Text() => string.Join("\n", _lines);
 }

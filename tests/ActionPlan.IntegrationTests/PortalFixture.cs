@@ -14,7 +14,9 @@ public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider));
-        Client = Portal.CreateClient();
+        Portal.CreateClient().Dispose();
+        await Portal.CreateUserAsync("office1", ActionPlan.Data.Entities.Roles.Office);
+        Client = await Portal.ClientAsync("office1");
     }
 
     public async Task DisposeAsync()

@@ -64,7 +64,9 @@ public sealed class PostgresStartupTests() : StartupTests(DatabaseProvider.Postg
         (await first.WithDbAsync(db => db.Plans.CountAsync())).Should().Be(1);
         (await first.WithDbAsync(db => db.PlanTasks.CountAsync())).Should().Be(165);
         (await first.WithDbAsync(db => db.Milestones.CountAsync())).Should().Be(151);
-        (await second.CreateClient().GetAsync("/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await first.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "admin"))).Should().Be(1);
+        await second.CreateUserAsync("office2", ActionPlan.Data.Entities.Roles.Office);
+        (await (await second.ClientAsync("office2")).GetAsync("/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -89,7 +91,9 @@ public sealed class ProductionErrorTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var portal = new PortalFactory(database, environment: "Production");
-        var client = portal.CreateClient();
+        portal.CreateClient().Dispose();
+        await portal.CreateUserAsync("office3", ActionPlan.Data.Entities.Roles.Office);
+        var client = await portal.ClientAsync("office3");
         await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"PlanTaskLeadUnits\""));
 
         var response = await client.GetAsync("/tasks");

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Infrastructure;
 
-/// <summary>Applies migrations at start-up (never EnsureCreated) and seeds the plan texts into an empty database.</summary>
+/// <summary>Applies migrations at start-up (never EnsureCreated), seeds the plan texts into an empty database, then the accounts.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts,
     PlanImporter importer,
+    ActionPlan.Web.Features.Accounts.AccountSeeder accounts,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
@@ -17,20 +18,49 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>Any fixed number: the PostgreSQL advisory lock that serialises start-up work across instances.</summary>
+    private const long StartupLockKey = 7_270_700_1;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await MigrateAsync(cancellationToken);
-        if (!configuration.GetValue("Seed:ImportPlans", true))
+        // Instances starting together on one PostgreSQL would race to create the same tables: one at a time.
+        // (The unique keys still make the seed import correct on their own.)
+        await using var lockContext = await contexts.CreateDbContextAsync(cancellationToken);
+        var postgres = lockContext.Database.IsNpgsql();
+        if (postgres)
         {
-            return;
+            await lockContext.Database.OpenConnectionAsync(cancellationToken);
+            await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
         }
 
-        var folder = SeedFolder(configuration);
-        var results = await importer.SeedIfEmptyAsync(folder, cancellationToken);
-        foreach (var result in results)
+        try
         {
-            logger.LogInformation("Seeded {Source}: {Outcome}, {Tasks} tasks", result.SourceName, result.Outcome, result.Tasks);
+            await InitializeUnlockedAsync(cancellationToken);
         }
+        finally
+        {
+            if (postgres)
+            {
+                await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task InitializeUnlockedAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        if (configuration.GetValue("Seed:ImportPlans", true))
+        {
+            var folder = SeedFolder(configuration);
+            var results = await importer.SeedIfEmptyAsync(folder, cancellationToken);
+            foreach (var result in results)
+            {
+                logger.LogInformation("Seeded {Source}: {Outcome}, {Tasks} tasks", result.SourceName, result.Outcome, result.Tasks);
+            }
+        }
+
+        // Accounts come after the plan so demo accounts can be bound to its lead units.
+        await accounts.SeedAsync(cancellationToken);
     }
 
     /// <summary><c>Seed:PlanDirectory</c>, else the <c>seeds</c> folder copied next to the app.</summary>

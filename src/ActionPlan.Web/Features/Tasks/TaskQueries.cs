@@ -1,5 +1,6 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Tasks;
@@ -38,14 +39,17 @@ public sealed record TaskDetail(
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<PolicyDateView> PolicyDates);
 
-/// <summary>Reads for the task pages. Each method is a fixed number of round trips, whatever the task count.</summary>
+/// <summary>
+/// Reads for the task pages, always within the caller's <see cref="AccessScope"/>. Each method is a fixed
+/// number of round trips, whatever the task count.
+/// </summary>
 public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>One page of the filtered, sorted list: a count and a page query.</summary>
-    public async Task<TaskListResult> ListAsync(int planId, TaskListQuery query, CancellationToken cancellationToken = default)
+    public async Task<TaskListResult> ListAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tasks = Filter(db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId), query);
+        var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query);
 
         var total = await tasks.CountAsync(cancellationToken);
         var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
@@ -69,10 +73,10 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
     }
 
     /// <summary>The task with <paramref name="number"/> in the plan, in one query; null when there is none.</summary>
-    public async Task<TaskDetail?> GetAsync(int planId, int number, CancellationToken cancellationToken = default)
+    public async Task<TaskDetail?> GetAsync(AccessScope scope, int planId, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PlanTasks.AsNoTracking()
+        return await scope.Apply(db.PlanTasks.AsNoTracking())
             .Where(t => t.PlanId == planId && t.Number == number)
             .Select(t => new TaskDetail(
                 t.Number,

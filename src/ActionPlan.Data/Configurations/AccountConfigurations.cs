@@ -1,0 +1,30 @@
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ActionPlan.Data.Configurations;
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.HasOne(u => u.LeadUnit).WithMany().HasForeignKey(u => u.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.Property(e => e.Actor).HasMaxLength(256);
+        entry.Property(e => e.EntityType).HasMaxLength(50);
+        entry.Property(e => e.EntityKey).HasMaxLength(100);
+        entry.Property(e => e.Action).HasMaxLength(50);
+        entry.Property(e => e.Field).HasMaxLength(100);
+        entry.Property(e => e.OldValue).HasMaxLength(4000);
+        entry.Property(e => e.NewValue).HasMaxLength(4000);
+        entry.Property(e => e.Reason).HasMaxLength(1000);
+        entry.HasIndex(e => new { e.EntityType, e.EntityKey });
+    }
+}
