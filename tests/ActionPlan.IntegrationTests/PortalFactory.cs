@@ -57,6 +57,9 @@ public sealed partial class PortalFactory(TestDatabase database, string environm
 
     public LogCapture Log { get; } = new();
 
+    /// <summary>Extra configuration for one test's host.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public string LogText() => Log.Text();
 
     public TestDatabase Database => database;
@@ -74,6 +77,11 @@ public sealed partial class PortalFactory(TestDatabase database, string environm
         builder.UseSetting("Seed:PlanDirectory", SeedFolder);
         builder.UseSetting("Seed:AdminPassword", Password);
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));

@@ -121,6 +121,25 @@ public sealed class PostgresSignInTests() : SignInTests(DatabaseProvider.Postgre
 public sealed class SignInRateLimitTests
 {
     [Fact]
+    public async Task A_disabled_users_existing_cookie_stops_working_at_the_next_validation()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var portal = new PortalFactory(database) { Settings = { ["Security:SessionValidationInterval"] = "00:00:00" } };
+        portal.CreateClient().Dispose();
+        var user = await portal.CreateUserAsync("office6", Roles.Office);
+        var client = await portal.ClientAsync("office6");
+        (await client.GetAsync("/tasks")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var result = await portal.Services.GetRequiredService<UserAdministration>()
+            .SetDisabledAsync(new AccessScope("admin2", true, null, true, true), user.Id, disabled: true);
+        result.Succeeded.Should().BeTrue(result.Message);
+
+        var after = await client.GetAsync("/tasks");
+        after.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        after.Headers.Location!.OriginalString.Should().Contain("/account/login");
+    }
+
+    [Fact]
     public async Task Sign_in_posts_beyond_the_limit_get_429()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
