@@ -23,6 +23,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<ImportWarning> ImportWarnings => Set<ImportWarning>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
@@ -59,6 +61,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     private void StampVersions()
     {
         foreach (var entry in ChangeTracker.Entries<PlanTask>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ProgressReport>())
         {
             if (entry.State == EntityState.Modified)
             {

@@ -5,6 +5,7 @@ using ActionPlan.Data.Import;
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Plans;
+using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,8 @@ builder.Services.AddSingleton<PlanExporter>();
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddSingleton<TaskQueries>();
+builder.Services.AddSingleton<TaskWorkspace>();
+builder.Services.AddSingleton<ProgressReports>();
 
 // Accounts: Identity on the same database, cookie sign-in, roles, revalidation of open circuits.
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -147,6 +150,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -26,5 +26,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         entry.Property(e => e.NewValue).HasMaxLength(4000);
         entry.Property(e => e.Reason).HasMaxLength(1000);
         entry.HasIndex(e => new { e.EntityType, e.EntityKey });
+        entry.HasIndex(e => e.PlanTaskId);
     }
 }

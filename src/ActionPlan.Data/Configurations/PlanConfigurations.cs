@@ -40,6 +40,7 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         task.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         task.Property(t => t.ProgressSummary).HasMaxLength(4000);
         task.Property(t => t.Difficulties).HasMaxLength(4000);
+        task.Property(t => t.SuspensionReason).HasMaxLength(1000);
         task.Property(t => t.Version).IsConcurrencyToken();
         task.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
         task.HasIndex(t => t.DomainId);

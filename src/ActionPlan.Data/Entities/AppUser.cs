@@ -54,6 +54,9 @@ public class AuditEntry
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The task the change concerns, for the task's timeline; null for account changes.</summary>
+    public int? PlanTaskId { get; set; }
+
     /// <summary>User name of who made the change ("system" for start-up work).</summary>
     public required string Actor { get; set; }
 

@@ -24,6 +24,9 @@ public class PlanTask
     public string? ProgressSummary { get; set; }
     public string? Difficulties { get; set; }
 
+    /// <summary>Why the task is 暂缓; required while it is.</summary>
+    public string? SuspensionReason { get; set; }
+
     /// <summary>Optimistic-concurrency token set by the app on every change (SQLite has no xmin).</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

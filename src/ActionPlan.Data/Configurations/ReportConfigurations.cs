@@ -1,0 +1,35 @@
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ActionPlan.Data.Configurations;
+
+public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> report)
+    {
+        report.Property(r => r.Author).HasMaxLength(256);
+        report.Property(r => r.Reviewer).HasMaxLength(256);
+        report.Property(r => r.Text).HasMaxLength(4000);
+        report.Property(r => r.ReturnReason).HasMaxLength(1000);
+        report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.Version).IsConcurrencyToken();
+        report.HasIndex(r => new { r.State, r.SubmittedOrder });
+        report.HasIndex(r => r.PlanTaskId);
+        report.HasOne(r => r.PlanTask).WithMany().OnDelete(DeleteBehavior.Cascade);
+        report.HasOne(r => r.LeadUnit).WithMany().OnDelete(DeleteBehavior.Restrict);
+        report.HasOne(r => r.Milestone).WithMany().OnDelete(DeleteBehavior.Restrict);
+        report.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.PreviousReportId).OnDelete(DeleteBehavior.Restrict);
+        report.ToTable(t => t.HasCheckConstraint("CK_ProgressReports_ClaimedProgress", "\"ClaimedProgress\" >= 0 AND \"ClaimedProgress\" <= 100"));
+    }
+}
+
+public sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReportAttachment> attachment)
+    {
+        attachment.Property(a => a.FileName).HasMaxLength(200);
+        attachment.Property(a => a.ContentType).HasMaxLength(100);
+        attachment.HasOne(a => a.ProgressReport).WithMany(r => r.Attachments).OnDelete(DeleteBehavior.Cascade);
+    }
+}

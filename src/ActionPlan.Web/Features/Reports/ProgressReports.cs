@@ -1,0 +1,388 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Features.Reports;
+
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>A unit's report as written in the form. <see cref="ReportId"/> null creates a new draft.</summary>
+public sealed record ReportInput(
+    int? ReportId,
+    int TaskNumber,
+    string? Text,
+    int ClaimedProgress,
+    int? MilestonePosition,
+    DateOnly? MilestoneCompletedOn,
+    IReadOnlyList<UploadedFile> NewFiles,
+    IReadOnlyList<int> RemovedAttachmentIds);
+
+public sealed record AttachmentView(int Id, string FileName, string ContentType, long Size);
+
+public sealed record ReportView(
+    int Id, int TaskNumber, string TaskTitle, string LeadUnit, string Author, int Revision, ReviewState State,
+    string Text, int ClaimedProgress, int? MilestonePosition, string? MilestonePhrase, DateOnly? MilestoneCompletedOn,
+    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt, string? Reviewer, string? ReturnReason,
+    Guid Version, IReadOnlyList<AttachmentView> Attachments);
+
+public sealed record ReportResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> Errors, int? ReportId = null)
+{
+    public static ReportResult Ok(string message, int id) => new(true, message, new Dictionary<string, string>(), id);
+    public static ReportResult Fail(string message, string? field = null) =>
+        new(false, message, field is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [field] = message });
+}
+
+public sealed record AttachmentContent(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// 进展报送: a lead unit writes reports on its own tasks (drafts, then submits); the office approves them,
+/// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
+/// Scope is checked here on every call, whatever the page sends.
+/// </summary>
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<ProgressReports> logger)
+{
+    public const int MaxTextLength = 4000;
+
+    public async Task<ReportResult> SaveAsync(AccessScope scope, int planId, ReportInput input, bool submit, CancellationToken cancellationToken = default)
+    {
+        if (scope.LeadUnitId is not { } unitId)
+        {
+            return ReportResult.Fail("只有牵头单位可以报送进展。");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var task = await scope.Apply(db.PlanTasks).Include(t => t.Milestones).Include(t => t.Plan)
+            .SingleOrDefaultAsync(t => t.PlanId == planId && t.Number == input.TaskNumber, cancellationToken);
+        if (task is null)
+        {
+            return ReportResult.Fail("任务不存在。");
+        }
+
+        ProgressReport report;
+        if (input.ReportId is { } id)
+        {
+            var existing = await db.ProgressReports.Include(r => r.Attachments).SingleOrDefaultAsync(r => r.Id == id && r.PlanTaskId == task.Id && r.LeadUnitId == unitId, cancellationToken);
+            if (existing is null)
+            {
+                return ReportResult.Fail("报送不存在。");
+            }
+
+            if (existing.State != ReviewState.Draft)
+            {
+                return ReportResult.Fail("该报送已提交，不能再修改；如被退回，请在其基础上重新报送。");
+            }
+
+            report = existing;
+        }
+        else
+        {
+            report = new ProgressReport { PlanTask = task, LeadUnitId = unitId, Author = scope.UserName, Text = "", CreatedAt = clock.GetUtcNow() };
+            db.ProgressReports.Add(report);
+        }
+
+        var errors = new Dictionary<string, string>();
+        var text = input.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors["Text"] = "请填写进展情况。";
+        }
+        else if (text.Length > MaxTextLength)
+        {
+            errors["Text"] = $"进展情况不能超过 {MaxTextLength} 个字（现为 {text.Length} 个）。";
+        }
+
+        if (input.ClaimedProgress is < 0 or > 100)
+        {
+            errors["ClaimedProgress"] = "进度须在 0 到 100 之间。";
+        }
+
+        Milestone? milestone = null;
+        if (input.MilestonePosition is { } position)
+        {
+            milestone = task.Milestones.SingleOrDefault(m => m.Position == position);
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            if (milestone is null)
+            {
+                errors["Milestone"] = "所选时间节点不属于该任务。";
+            }
+            else if (input.MilestoneCompletedOn is not { } on)
+            {
+                errors["Milestone"] = "请填写该时间节点的完成日期。";
+            }
+            else if (on > today)
+            {
+                errors["Milestone"] = "完成日期不能晚于今天。";
+            }
+            else if (on.Year < task.Plan.Year)
+            {
+                errors["Milestone"] = $"完成日期不能早于计划年度（{task.Plan.Year} 年）。";
+            }
+        }
+
+        var kept = report.Attachments.Where(a => !input.RemovedAttachmentIds.Contains(a.Id)).ToList();
+        if (kept.Count + input.NewFiles.Count > EvidenceFile.MaxPerReport)
+        {
+            errors["Files"] = $"每份报送最多 {EvidenceFile.MaxPerReport} 个附件。";
+        }
+
+        var files = new List<ReportAttachment>();
+        foreach (var upload in input.NewFiles)
+        {
+            var (file, error) = EvidenceFile.Inspect(upload.FileName, upload.Content);
+            if (file is null)
+            {
+                errors["Files"] = error!;
+                continue;
+            }
+
+            files.Add(new ReportAttachment { FileName = file.FileName, ContentType = file.ContentType, Size = upload.Content.Length, Content = upload.Content, UploadedAt = clock.GetUtcNow() });
+        }
+
+        if (errors.Count > 0)
+        {
+            // Nothing is stored: a new report is not added, an existing draft keeps its saved values.
+            return new ReportResult(false, "请按提示修改后再保存。", errors);
+        }
+
+        report.Text = text;
+        report.ClaimedProgress = input.ClaimedProgress;
+        report.Milestone = milestone;
+        report.MilestoneId = milestone?.Id;
+        report.MilestoneCompletedOn = milestone is null ? null : input.MilestoneCompletedOn;
+        db.ReportAttachments.RemoveRange(report.Attachments.Where(a => input.RemovedAttachmentIds.Contains(a.Id)));
+        report.Attachments.AddRange(files);
+        if (submit)
+        {
+            var now = clock.GetUtcNow();
+            report.State = ReviewState.Submitted;
+            report.SubmittedAt = now;
+            report.SubmittedOrder = now.UtcTicks;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Report {Report} on task {Task} {Action} by {User}", report.Id, task.Number, submit ? "submitted" : "saved as draft", scope.UserName);
+        return ReportResult.Ok(submit ? $"已提交任务 {task.Number} 的进展报送，等待省营转办审核。" : "已保存草稿。", report.Id);
+    }
+
+    /// <summary>Starts the next revision of a returned report, with its text, claims and files, as a draft.</summary>
+    public async Task<ReportResult> ReviseAsync(AccessScope scope, int reportId, CancellationToken cancellationToken = default)
+    {
+        if (scope.LeadUnitId is not { } unitId)
+        {
+            return ReportResult.Fail("只有牵头单位可以报送进展。");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var returned = await db.ProgressReports.Include(r => r.Attachments)
+            .SingleOrDefaultAsync(r => r.Id == reportId && r.LeadUnitId == unitId && scope.Apply(db.PlanTasks).Any(t => t.Id == r.PlanTaskId), cancellationToken);
+        if (returned is null)
+        {
+            return ReportResult.Fail("报送不存在。");
+        }
+
+        if (returned.State != ReviewState.Returned)
+        {
+            return ReportResult.Fail("只有被退回的报送可以重新报送。");
+        }
+
+        if (await db.ProgressReports.AnyAsync(r => r.PreviousReportId == returned.Id, cancellationToken))
+        {
+            return ReportResult.Fail("该报送已重新报送过。");
+        }
+
+        var next = new ProgressReport
+        {
+            PlanTaskId = returned.PlanTaskId,
+            LeadUnitId = unitId,
+            Author = scope.UserName,
+            Revision = returned.Revision + 1,
+            PreviousReportId = returned.Id,
+            Text = returned.Text,
+            ClaimedProgress = returned.ClaimedProgress,
+            MilestoneId = returned.MilestoneId,
+            MilestoneCompletedOn = returned.MilestoneCompletedOn,
+            CreatedAt = clock.GetUtcNow(),
+            Attachments = returned.Attachments.Select(a => new ReportAttachment
+            {
+                FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Content = a.Content, UploadedAt = a.UploadedAt,
+            }).ToList(),
+        };
+        db.ProgressReports.Add(next);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResult.Ok($"已在第 {returned.Revision} 版基础上创建第 {next.Revision} 版草稿，请修改后提交。", next.Id);
+    }
+
+    public async Task<ReportResult> ApproveAsync(AccessScope scope, int reportId, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (!scope.CanEditTasks)
+        {
+            return ReportResult.Fail("只有省营转办可以审核报送。");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var report = await db.ProgressReports.Include(r => r.PlanTask).ThenInclude(t => t.Milestones).Include(r => r.Milestone)
+            .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null || report.State != ReviewState.Submitted)
+        {
+            return ReportResult.Fail(report is null ? "报送不存在。" : "该报送不在待审核状态。");
+        }
+
+        if (report.Version != expectedVersion)
+        {
+            return ReportResult.Fail("该报送刚被他人处理，请刷新。");
+        }
+
+        var task = report.PlanTask;
+        var changes = new List<(string Field, string? Old, string? New)>();
+        if (task.Progress != report.ClaimedProgress)
+        {
+            changes.Add(("Progress", task.Progress.ToString(), report.ClaimedProgress.ToString()));
+            task.Progress = report.ClaimedProgress;
+        }
+
+        if (task.Status == PlanTaskStatus.NotStarted && report.ClaimedProgress > 0)
+        {
+            changes.Add(("Status", task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
+            task.Status = PlanTaskStatus.InProgress;
+        }
+
+        if (report.Milestone is { IsDone: false } milestone)
+        {
+            changes.Add(($"Milestone{milestone.Position}", "未完成", $"已完成 {report.MilestoneCompletedOn:yyyy-MM-dd}"));
+            milestone.IsDone = true;
+            milestone.CompletedOn = report.MilestoneCompletedOn;
+        }
+
+        var summary = report.Text.Length > TaskWorkspace.MaxTextLength ? report.Text[..TaskWorkspace.MaxTextLength] : report.Text;
+        if (task.ProgressSummary != summary)
+        {
+            changes.Add(("ProgressSummary", task.ProgressSummary, summary));
+            task.ProgressSummary = summary;
+        }
+
+        var now = clock.GetUtcNow();
+        report.State = ReviewState.Approved;
+        report.ReviewedAt = now;
+        report.Reviewer = scope.UserName;
+        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        TaskWorkspace.Record(db, scope.UserName, task, "ApproveReport", changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过", now);
+        task.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportResult.Fail("该报送或任务刚被他人修改，请刷新后重试。");
+        }
+
+        logger.LogInformation("Report {Report} approved by {User}", report.Id, scope.UserName);
+        return ReportResult.Ok($"已通过任务 {task.Number} 的进展报送，任务进度更新为 {task.Progress}%。", report.Id);
+    }
+
+    public async Task<ReportResult> ReturnAsync(AccessScope scope, int reportId, Guid expectedVersion, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (!scope.CanEditTasks)
+        {
+            return ReportResult.Fail("只有省营转办可以审核报送。");
+        }
+
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why))
+        {
+            return ReportResult.Fail("退回须填写原因。", "Reason");
+        }
+
+        if (why.Length > 1000)
+        {
+            return ReportResult.Fail("退回原因不能超过 1000 个字。", "Reason");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null || report.State != ReviewState.Submitted)
+        {
+            return ReportResult.Fail(report is null ? "报送不存在。" : "该报送不在待审核状态。");
+        }
+
+        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        report.State = ReviewState.Returned;
+        report.ReturnReason = why;
+        report.ReviewedAt = clock.GetUtcNow();
+        report.Reviewer = scope.UserName;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportResult.Fail("该报送刚被他人处理，请刷新。");
+        }
+
+        return ReportResult.Ok("已退回，牵头单位将看到退回原因。", report.Id);
+    }
+
+    /// <summary>Reports of one task the user may see: a unit its own, the office and leadership all.</summary>
+    public async Task<IReadOnlyList<ReportView>> ForTaskAsync(AccessScope scope, int planId, int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reports = Visible(db, scope).Where(r => r.PlanTask.PlanId == planId && r.PlanTask.Number == number);
+        if (scope.SeesAllTasks)
+        {
+            reports = reports.Where(r => r.State != ReviewState.Draft);
+        }
+
+        return await Project(reports.OrderByDescending(r => r.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>待审核: submitted reports across units, oldest first.</summary>
+    public async Task<IReadOnlyList<ReportView>> QueueAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        if (!scope.SeesAllTasks)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Project(Visible(db, scope).Where(r => r.State == ReviewState.Submitted).OrderBy(r => r.SubmittedOrder).ThenBy(r => r.Id))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ReportView?> GetAsync(AccessScope scope, int reportId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var report = Visible(db, scope).Where(r => r.Id == reportId);
+        if (scope.SeesAllTasks)
+        {
+            report = report.Where(r => r.State != ReviewState.Draft);
+        }
+
+        return await Project(report).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<AttachmentContent?> AttachmentAsync(AccessScope scope, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = Visible(db, scope);
+        return await db.ReportAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && visible.Any(r => r.Id == a.ProgressReportId && (r.State != ReviewState.Draft || !scope.SeesAllTasks)))
+            .Select(a => new AttachmentContent(a.FileName, a.ContentType, a.Content))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A unit sees its own reports on tasks it may read; the office and leadership see all.</summary>
+    private static IQueryable<ProgressReport> Visible(AppDbContext db, AccessScope scope)
+    {
+        var tasks = scope.Apply(db.PlanTasks);
+        var reports = db.ProgressReports.AsNoTracking().Where(r => tasks.Any(t => t.Id == r.PlanTaskId));
+        return scope.SeesAllTasks ? reports : reports.Where(r => r.LeadUnitId == scope.LeadUnitId);
+    }
+
+    private static IQueryable<ReportView> Project(IQueryable<ProgressReport> reports) => reports.Select(r => new ReportView(
+        r.Id, r.PlanTask.Number, r.PlanTask.Title, r.LeadUnit.Name, r.Author, r.Revision, r.State, r.Text, r.ClaimedProgress,
+        r.Milestone != null ? r.Milestone.Position : null, r.Milestone != null ? r.Milestone.Phrase : null, r.MilestoneCompletedOn,
+        r.CreatedAt, r.SubmittedAt, r.ReviewedAt, r.Reviewer, r.ReturnReason, r.Version,
+        r.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList()));
+}
