@@ -21,8 +21,11 @@ public enum Access
 /// Who may open what. The routes come from the app's own endpoint table, so a page added without an
 /// entry here fails the matrix instead of being forgotten.
 /// </summary>
-public abstract class AccessTests(PortalFixture fixture)
+public abstract partial class AccessTests(PortalFixture fixture)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
+
     // 省市场监管局 (A) and 省发展改革委 (B) share task 8; 国网山东省电力公司 (C) shares no task with A.
     private const string UnitA = "省市场监管局";
     private const string UnitB = "省发展改革委";
@@ -60,6 +63,9 @@ public abstract class AccessTests(PortalFixture fixture)
         "/account/change-password" => Access.Allowed,
         "/admin/users" => user == "admin2" ? Access.Allowed : Access.Denied,
         "/" or "/tasks" => Access.Allowed,
+        "/reviews" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
+        "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
+        "/attachments/{id:int}" => Access.NotFound,
         "/tasks/{Number:int}" => TaskVisible(user, task!.Value) ? Access.Allowed : Access.NotFound,
         _ => throw new InvalidOperationException($"Route {route} is not in the access matrix: add what each role may do there."),
     };
@@ -89,10 +95,11 @@ public abstract class AccessTests(PortalFixture fixture)
             var client = await Portal.ClientAsync(user == "anonymous" ? null : user);
             foreach (var route in routes)
             {
-                int?[] tasks = route.Contains("{Number:int}") ? [TaskOfA, TaskOfAAndB, TaskOfC, TaskWithoutUnit, MissingTask] : [null];
+                // Tasks are tried with each kind of task; other ids with one that does not exist.
+                int?[] tasks = route.Contains("{Number:int}") ? [TaskOfA, TaskOfAAndB, TaskOfC, TaskWithoutUnit, MissingTask] : route.Contains('{') ? [MissingTask] : [null];
                 foreach (var task in tasks)
                 {
-                    var url = task is null ? route : route.Replace("{Number:int}", task.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var url = task is null ? route : RouteParameter().Replace(route, task.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     var expected = Expect(route, user, task);
                     var actual = Classify(await client.GetAsync(url));
                     if (actual != expected)

@@ -23,6 +23,34 @@ public static class StatusText
         _ => Color.Default,
     };
 
+    /// <summary>The Chinese name of an audited field.</summary>
+    public static string FieldLabel(string? field) => field switch
+    {
+        "Status" => "状态",
+        "Progress" => "进度",
+        "ProgressSummary" => "进展情况",
+        "Difficulties" => "存在问题",
+        "SuspensionReason" => "暂缓原因",
+        { } f when f.StartsWith("Milestone", StringComparison.Ordinal) && int.TryParse(f["Milestone".Length..], out var p) => $"时间节点 {p + 1}",
+        _ => field ?? "",
+    };
+
+    /// <summary>An audited value as the office reads it (status names in Chinese, progress with %).</summary>
+    public static string ValueLabel(string? field, string? value) => value is null ? "（空）" : field switch
+    {
+        "Status" when Enum.TryParse<PlanTaskStatus>(value, out var s) => Label(s),
+        "Progress" => value + "%",
+        _ => value,
+    };
+
+    public static string ActionLabel(string action) => action switch
+    {
+        "Edit" => "修改",
+        "BulkStatus" => "批量修改状态",
+        "ApproveReport" => "报送审核通过",
+        _ => action,
+    };
+
     /// <summary>2022年9月30日, for prose.</summary>
     public static string LongDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

@@ -37,7 +37,9 @@ public sealed record TaskDetail(
     string? Difficulties,
     int SourceLine,
     IReadOnlyList<MilestoneView> Milestones,
-    IReadOnlyList<PolicyDateView> PolicyDates);
+    IReadOnlyList<PolicyDateView> PolicyDates,
+    Guid Version,
+    string? SuspensionReason);
 
 /// <summary>
 /// Reads for the task pages, always within the caller's <see cref="AccessScope"/>. Each method is a fixed
@@ -94,7 +96,9 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
                 t.SourceLine,
                 t.Milestones.OrderBy(m => m.Position)
                     .Select(m => new MilestoneView(m.Position, m.Due, m.Phrase, m.Clause, m.IsDone, m.CompletedOn)).ToList(),
-                t.PolicyDates.OrderBy(d => d.Position).Select(d => new PolicyDateView(d.Date, d.Phrase)).ToList()))
+                t.PolicyDates.OrderBy(d => d.Position).Select(d => new PolicyDateView(d.Date, d.Phrase)).ToList(),
+                t.Version,
+                t.SuspensionReason))
             .FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -178,13 +178,8 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
     public async Task<IReadOnlyList<AuditView>> TimelineAsync(AccessScope scope, int planId, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var taskId = await scope.Apply(db.PlanTasks).Where(t => t.PlanId == planId && t.Number == number).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
-        if (taskId is null)
-        {
-            return [];
-        }
-
-        return await db.AuditEntries.AsNoTracking().Where(a => a.PlanTaskId == taskId).OrderByDescending(a => a.Id)
+        var task = scope.Apply(db.PlanTasks).Where(t => t.PlanId == planId && t.Number == number);
+        return await db.AuditEntries.AsNoTracking().Where(a => task.Any(t => t.Id == a.PlanTaskId)).OrderByDescending(a => a.Id)
             .Select(a => new AuditView(a.Id, a.At, a.Actor, a.Action, a.Field, a.OldValue, a.NewValue, a.Reason))
             .ToListAsync(cancellationToken);
     }

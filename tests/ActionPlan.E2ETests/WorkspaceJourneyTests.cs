@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ActionPlan.E2ETests;
+
+/// <summary>The office's daily work and the report loop, in the browser.</summary>
+public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
+    private static async Task ChooseAsync(IPage page, ILocator scope, string label, string item)
+    {
+        await scope.Locator(".mud-select").Filter(new() { HasText = label }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
+    }
+
+    [Fact]
+    public async Task Office_updates_a_task_and_sees_the_change_in_the_timeline()
+    {
+        var page = await portal.SignInAsync("office1");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "tasks/3").ToString());
+        await BrowserPortal.WaitInteractiveAsync(page);
+        var editor = page.GetByTestId("task-editor");
+
+        await ChooseAsync(page, editor, "状态", "推进中");
+        await Field(page, "edit-progress").FillAsync("120");
+        await Field(page, "edit-summary").FillAsync("已起草代位注销适用情形<script>alert(1)</script>");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(editor).ToContainTextAsync("进度须在 0 到 100 之间");
+        (await Field(page, "edit-summary").InputValueAsync()).Should().Contain("已起草代位注销适用情形", "bad input keeps what was typed");
+
+        await Field(page, "edit-progress").FillAsync("40");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 3" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("状态：未启动 → 推进中");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("进度：0% → 40%");
+        await Assertions.Expect(page.GetByTestId("progress-summary")).ToContainTextAsync("<script>alert(1)</script>");
+        await BrowserPortal.ScreenshotAsync(page, "task-3-updated");
+    }
+
+    [Fact]
+    public async Task Second_editor_of_the_same_task_sees_the_conflict_and_loses_nothing()
+    {
+        var first = await portal.SignInAsync("office1");
+        var second = await portal.SignInAsync("admin1");
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync(new Uri(portal.BaseAddress, "tasks/4").ToString());
+            await BrowserPortal.WaitInteractiveAsync(page);
+        }
+
+        await ChooseAsync(first, first.GetByTestId("task-editor"), "状态", "推进中");
+        await Field(first, "edit-progress").FillAsync("30");
+        await first.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(first.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();
+
+        await Field(second, "edit-summary").FillAsync("第二位同事填写的进展");
+        await second.GetByTestId("edit-save").ClickAsync();
+        var conflict = second.GetByTestId("conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("office1");
+        await Assertions.Expect(conflict).ToContainTextAsync("进度：0% → 30%");
+        await BrowserPortal.ScreenshotAsync(second, "task-4-conflict");
+
+        await second.GetByTestId("reapply").ClickAsync();
+        (await Field(second, "edit-progress").InputValueAsync()).Should().Be("30", "the colleague's progress is taken over");
+        (await Field(second, "edit-summary").InputValueAsync()).Should().Be("第二位同事填写的进展", "the typed summary is kept");
+        await second.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(second.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByTestId("progress-summary")).ToContainTextAsync("第二位同事填写的进展");
+        await Assertions.Expect(second.GetByTestId("progress-value")).ToHaveTextAsync("进度：30%");
+    }
+
+    [Fact]
+    public async Task Unit_reports_with_a_pdf_office_returns_unit_resubmits_office_approves()
+    {
+        var unit = await portal.SignInAsync("unit1");
+        await unit.GotoAsync(new Uri(portal.BaseAddress, "tasks/5").ToString());
+        await BrowserPortal.WaitInteractiveAsync(unit);
+        await unit.GetByTestId("new-report").ClickAsync();
+        await Field(unit, "report-text").FillAsync("已梳理大型企业分支机构信息变更事项清单。");
+        await Field(unit, "report-progress").FillAsync("50");
+        await unit.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "清单.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
+        });
+        await Assertions.Expect(unit.GetByTestId("report-form")).ToContainTextAsync("清单.pdf");
+        await unit.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("report-state").First).ToHaveTextAsync("待审核");
+        await BrowserPortal.ScreenshotAsync(unit, "report-submitted");
+
+        var office = await portal.SignInAsync("office1");
+        await office.GotoAsync(new Uri(portal.BaseAddress, "reviews").ToString());
+        await BrowserPortal.WaitInteractiveAsync(office);
+        await office.GetByTestId("queue-row").Filter(new() { HasText = "便利企业分支机构" }).GetByTestId("open-review").ClickAsync();
+        await office.WaitForURLAsync(new Regex("/reviews/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserPortal.WaitInteractiveAsync(office);
+        await Assertions.Expect(office.GetByTestId("attachment")).ToContainTextAsync("清单.pdf");
+        await office.GetByTestId("return").ClickAsync();
+        await Assertions.Expect(office.GetByTestId("review-actions")).ToContainTextAsync("退回须填写原因");
+        await Field(office, "return-reason-input").FillAsync("请补充已完成事项的数量。");
+        await office.GetByTestId("return").ClickAsync();
+        await Assertions.Expect(office.GetByTestId("report-state")).ToHaveTextAsync("退回");
+
+        await unit.ReloadAsync();
+        await BrowserPortal.WaitInteractiveAsync(unit);
+        await Assertions.Expect(unit.GetByTestId("return-reason").First).ToContainTextAsync("请补充已完成事项的数量");
+        await unit.GetByTestId("revise").ClickAsync();
+        await Field(unit, "report-text").FillAsync("已梳理 12 项信息变更事项，实现集中统一办理。");
+        await Field(unit, "report-progress").FillAsync("60");
+        await unit.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("report-state").First).ToHaveTextAsync("待审核");
+
+        await office.GotoAsync(new Uri(portal.BaseAddress, "reviews").ToString());
+        await BrowserPortal.WaitInteractiveAsync(office);
+        await office.GetByTestId("queue-row").Filter(new() { HasText = "第 2 版" }).GetByTestId("open-review").ClickAsync();
+        await office.WaitForURLAsync(new Regex("/reviews/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserPortal.WaitInteractiveAsync(office);
+        await office.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(office.GetByTestId("report-state")).ToHaveTextAsync("通过");
+
+        await office.GotoAsync(new Uri(portal.BaseAddress, "tasks/5").ToString());
+        await BrowserPortal.WaitInteractiveAsync(office);
+        await Assertions.Expect(office.GetByTestId("progress-value")).ToHaveTextAsync("进度：60%");
+        await Assertions.Expect(office.GetByTestId("progress-summary")).ToContainTextAsync("已梳理 12 项信息变更事项");
+        await Assertions.Expect(office.GetByTestId("timeline")).ToContainTextAsync("报送审核通过");
+        await BrowserPortal.ScreenshotAsync(office, "task-5-approved");
+    }
+}
