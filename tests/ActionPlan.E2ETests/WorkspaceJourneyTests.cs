@@ -63,8 +63,9 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await BrowserPortal.ScreenshotAsync(second, "task-4-conflict");
 
         await second.GetByTestId("reapply").ClickAsync();
-        (await Field(second, "edit-progress").InputValueAsync()).Should().Be("30", "the colleague's progress is taken over");
-        (await Field(second, "edit-summary").InputValueAsync()).Should().Be("第二位同事填写的进展", "the typed summary is kept");
+        // The colleague's progress is taken over; the typed summary is kept.
+        await Assertions.Expect(Field(second, "edit-progress")).ToHaveValueAsync("30");
+        await Assertions.Expect(Field(second, "edit-summary")).ToHaveValueAsync("第二位同事填写的进展");
         await second.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(second.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByTestId("progress-summary")).ToContainTextAsync("第二位同事填写的进展");
@@ -125,5 +126,27 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(office.GetByTestId("progress-summary")).ToContainTextAsync("已梳理 12 项信息变更事项");
         await Assertions.Expect(office.GetByTestId("timeline")).ToContainTextAsync("报送审核通过");
         await BrowserPortal.ScreenshotAsync(office, "task-5-approved");
+    }
+
+    [Fact]
+    public async Task Office_bulk_updates_the_status_of_selected_tasks_with_one_reason()
+    {
+        var page = await portal.OpenAsync("tasks?domain=19");
+        await Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync("筛选出 4 项任务");
+        var rows = page.Locator(".mud-table-body tr");
+        await rows.Nth(0).Locator("input[type=checkbox]").CheckAsync();
+        await rows.Nth(1).Locator("input[type=checkbox]").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("bulk-open")).ToContainTextAsync("已选 2 项");
+
+        await page.GetByTestId("bulk-open").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByTestId("bulk-save").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("bulk-error")).ToContainTextAsync("批量修改须填写原因");
+        await Field(page, "bulk-reason").FillAsync("法治保障领域调度会部署启动");
+        await dialog.GetByTestId("bulk-save").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已将 2 项任务改为“推进中”" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("推进中");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("未启动");
     }
 }

@@ -498,3 +498,74 @@ public abstract class ProgressReportTests(PortalFixture fixture)
 public sealed class SqliteProgressReportTests(SqlitePortal fixture) : ProgressReportTests(fixture), IClassFixture<SqlitePortal>;
 
 public sealed class PostgresProgressReportTests(PostgresPortal fixture) : ProgressReportTests(fixture), IClassFixture<PostgresPortal>;
+
+/// <summary>Rules that keep reports and task state consistent (found in review): one waiting report per unit and task, no approval that contradicts a completed task.</summary>
+public abstract class ReportConsistencyTests(PortalFixture fixture)
+{
+    private static readonly AccessScope Office = new("office1", true, null, true, false);
+
+    private PortalFactory Portal => fixture.Portal;
+
+    private ProgressReports Reports => Portal.Services.GetRequiredService<ProgressReports>();
+
+    private async Task<(int PlanId, AccessScope Unit)> SetUpAsync()
+    {
+        var planId = await Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        var unitId = await Portal.WithDbAsync(db => db.LeadUnits.Where(u => u.Name == "省市场监管局").Select(u => u.Id).SingleAsync());
+        return (planId, new AccessScope("unitA", false, unitId, false, false));
+    }
+
+    private static ReportInput Input(int task, int progress) => new(null, task, "进展说明", progress, null, null, [], []);
+
+    [Fact]
+    public async Task A_unit_cannot_submit_a_second_report_on_a_task_while_one_waits_for_review()
+    {
+        var (planId, unit) = await SetUpAsync();
+        (await Reports.SaveAsync(unit, planId, Input(1, 30), submit: true)).Succeeded.Should().BeTrue();
+
+        var second = await Reports.SaveAsync(unit, planId, Input(1, 40), submit: true);
+
+        second.Succeeded.Should().BeFalse();
+        second.Errors.Should().ContainKey("Submit");
+        (await Portal.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.PlanTask.Number == 1))).Should().Be(1, "nothing is stored");
+        (await Reports.SaveAsync(unit, planId, Input(1, 40), submit: false)).Succeeded.Should().BeTrue("a draft may wait meanwhile");
+    }
+
+    [Fact]
+    public async Task A_report_below_100_is_not_approved_onto_a_completed_task()
+    {
+        var (planId, unit) = await SetUpAsync();
+        var saved = await Reports.SaveAsync(unit, planId, Input(3, 50), submit: true);
+        await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, PlanTaskStatus.Completed).SetProperty(t => t.Progress, 100)));
+        var version = (await Reports.GetAsync(Office, saved.ReportId!.Value))!.Version;
+
+        var approved = await Reports.ApproveAsync(Office, saved.ReportId.Value, version);
+
+        approved.Succeeded.Should().BeFalse();
+        approved.Message.Should().Contain("已完成");
+        (await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == 3).Select(t => t.Progress).SingleAsync())).Should().Be(100);
+    }
+
+    [Fact]
+    public async Task Editing_a_suspended_task_keeps_its_reason_without_asking_again()
+    {
+        var (planId, _) = await SetUpAsync();
+        var workspace = Portal.Services.GetRequiredService<TaskWorkspace>();
+        async Task<TaskEdit> FormAsync(PlanTaskStatus status, string? summary, string? reason)
+        {
+            var version = await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == 4).Select(t => t.Version).SingleAsync());
+            return new TaskEdit(4, version, 0, status, 0, summary, null, reason, []);
+        }
+
+        (await workspace.SaveAsync(Office, planId, await FormAsync(PlanTaskStatus.Suspended, null, "等待国家政策出台"))).Outcome.Should().Be(SaveOutcome.Saved);
+        var edit = await workspace.SaveAsync(Office, planId, await FormAsync(PlanTaskStatus.Suspended, "已与市场监管总局沟通", null));
+
+        edit.Outcome.Should().Be(SaveOutcome.Saved, string.Join(" ", edit.Errors.Values));
+        (await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == 4).Select(t => t.SuspensionReason).SingleAsync())).Should().Be("等待国家政策出台");
+    }
+}
+
+public sealed class SqliteReportConsistencyTests(SqlitePortal fixture) : ReportConsistencyTests(fixture), IClassFixture<SqlitePortal>;
+
+public sealed class PostgresReportConsistencyTests(PostgresPortal fixture) : ReportConsistencyTests(fixture), IClassFixture<PostgresPortal>;

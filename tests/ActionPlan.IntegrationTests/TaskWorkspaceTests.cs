@@ -247,11 +247,11 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         var before = await SnapshotAsync(number);
         var form = await OpenAsync(number);
 
-        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', 2001) });
+        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', TaskWorkspace.MaxTextLength + 1) });
         longSummary.Outcome.Should().Be(SaveOutcome.Invalid);
         longSummary.Errors.Keys.Should().Contain("ProgressSummary");
 
-        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', 2001) });
+        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', TaskWorkspace.MaxTextLength + 1) });
         longDifficulties.Outcome.Should().Be(SaveOutcome.Invalid);
         longDifficulties.Errors.Keys.Should().Contain("Difficulties");
         await AssertNothingStoredAsync(number, before, form.LastSeenAuditId);

@@ -16,6 +16,8 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         report.Property(r => r.Version).IsConcurrencyToken();
         report.HasIndex(r => new { r.State, r.SubmittedOrder });
         report.HasIndex(r => r.PlanTaskId);
+        // A returned report is revised once: a second click or instance cannot fork it.
+        report.HasIndex(r => r.PreviousReportId).IsUnique();
         report.HasOne(r => r.PlanTask).WithMany().OnDelete(DeleteBehavior.Cascade);
         report.HasOne(r => r.LeadUnit).WithMany().OnDelete(DeleteBehavior.Restrict);
         report.HasOne(r => r.Milestone).WithMany().OnDelete(DeleteBehavior.Restrict);

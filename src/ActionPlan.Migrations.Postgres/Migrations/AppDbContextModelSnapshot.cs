@@ -598,7 +598,8 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanTaskId");
 
-                    b.HasIndex("PreviousReportId");
+                    b.HasIndex("PreviousReportId")
+                        .IsUnique();
 
                     b.HasIndex("State", "SubmittedOrder");
 

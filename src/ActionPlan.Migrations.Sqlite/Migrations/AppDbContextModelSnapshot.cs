@@ -573,7 +573,8 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanTaskId");
 
-                    b.HasIndex("PreviousReportId");
+                    b.HasIndex("PreviousReportId")
+                        .IsUnique();
 
                     b.HasIndex("State", "SubmittedOrder");
 

@@ -43,7 +43,7 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// </summary>
 public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<ProgressReports> logger)
 {
-    public const int MaxTextLength = 4000;
+    public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
 
     public async Task<ReportResult> SaveAsync(AccessScope scope, int planId, ReportInput input, bool submit, CancellationToken cancellationToken = default)
     {
@@ -140,6 +140,12 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             files.Add(new ReportAttachment { FileName = file.FileName, ContentType = file.ContentType, Size = upload.Content.Length, Content = upload.Content, UploadedAt = clock.GetUtcNow() });
         }
 
+        if (submit && await db.ProgressReports.AnyAsync(r => r.PlanTaskId == task.Id && r.LeadUnitId == unitId && r.State == ReviewState.Submitted && r.Id != report.Id, cancellationToken))
+        {
+            // One report waits at a time, so an older one can never be approved over a newer one.
+            errors["Submit"] = "本单位已有一份该任务的报送在等待审核，请等审核结果后再提交；可以先保存为草稿。";
+        }
+
         if (errors.Count > 0)
         {
             // Nothing is stored: a new report is not added, an existing draft keeps its saved values.
@@ -210,7 +216,15 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             }).ToList(),
         };
         db.ProgressReports.Add(next);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ReportResult.Fail("该报送已重新报送过。");
+        }
+
         return ReportResult.Ok($"已在第 {returned.Revision} 版基础上创建第 {next.Revision} 版草稿，请修改后提交。", next.Id);
     }
 
@@ -235,6 +249,11 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         var task = report.PlanTask;
+        if (task.Status == PlanTaskStatus.Completed && report.ClaimedProgress < 100)
+        {
+            return ReportResult.Fail($"任务已标记为“已完成”，而报送进度为 {report.ClaimedProgress}%：请先将任务改回“推进中”，或退回该报送。");
+        }
+
         var changes = new List<(string Field, string? Old, string? New)>();
         if (task.Progress != report.ClaimedProgress)
         {
@@ -242,7 +261,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             task.Progress = report.ClaimedProgress;
         }
 
-        if (task.Status == PlanTaskStatus.NotStarted && report.ClaimedProgress > 0)
+        if (task.Status == PlanTaskStatus.NotStarted && (report.ClaimedProgress > 0 || report.Milestone is { IsDone: false }))
         {
             changes.Add(("Status", task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
             task.Status = PlanTaskStatus.InProgress;
@@ -255,11 +274,10 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             milestone.CompletedOn = report.MilestoneCompletedOn;
         }
 
-        var summary = report.Text.Length > TaskWorkspace.MaxTextLength ? report.Text[..TaskWorkspace.MaxTextLength] : report.Text;
-        if (task.ProgressSummary != summary)
+        if (task.ProgressSummary != report.Text)
         {
-            changes.Add(("ProgressSummary", task.ProgressSummary, summary));
-            task.ProgressSummary = summary;
+            changes.Add(("ProgressSummary", task.ProgressSummary, report.Text));
+            task.ProgressSummary = report.Text;
         }
 
         var now = clock.GetUtcNow();
@@ -268,7 +286,11 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         report.Reviewer = scope.UserName;
         db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
         TaskWorkspace.Record(db, scope.UserName, task, "ApproveReport", changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过", now);
-        task.Version = Guid.NewGuid();
+        if (changes.Count > 0)
+        {
+            // Only a real change moves the task's version (and so warns anyone editing it).
+            task.Version = Guid.NewGuid();
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -52,7 +52,10 @@ public sealed record SaveResult(
 /// </summary>
 public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<TaskWorkspace> logger)
 {
-    public const int MaxTextLength = 2000;
+    public const int MaxTextLength = ProgressReportTextLimit;
+
+    /// <summary>One limit for a task's progress text and a unit's report, which approval copies into it.</summary>
+    public const int ProgressReportTextLimit = 4000;
     public const int MaxReasonLength = 500;
 
     public async Task<SaveResult> SaveAsync(AccessScope scope, int planId, TaskEdit edit, CancellationToken cancellationToken = default)
@@ -237,9 +240,12 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             }
         }
 
+        var doneBefore = task.Milestones.Count(m => m.IsDone);
         var doneAfter = task.Milestones.Count(m => edit.Milestones.FirstOrDefault(e => e.Position == m.Position) is { } e ? e.IsDone : m.IsDone);
         var openAfter = task.Milestones.Count - doneAfter;
-        if (edit.Status == PlanTaskStatus.Suspended && reason is null)
+        var statusChanges = edit.Status != task.Status;
+        // A reason is asked for when the edit creates the contradiction, not again on every later edit.
+        if (edit.Status == PlanTaskStatus.Suspended && reason is null && (statusChanges || task.SuspensionReason is null))
         {
             errors["Reason"] = "暂缓须填写原因。";
         }
@@ -247,11 +253,12 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         {
             errors["Progress"] = "已完成的任务进度应为 100%。";
         }
-        else if (edit.Status == PlanTaskStatus.Completed && openAfter > 0 && reason is null)
+        else if (edit.Status == PlanTaskStatus.Completed && openAfter > 0 && reason is null && (statusChanges || doneAfter < doneBefore))
         {
             errors["Reason"] = $"仍有 {openAfter} 个时间节点未完成；标记“已完成”须说明原因。";
         }
-        else if (edit.Status == PlanTaskStatus.NotStarted && (edit.Progress > 0 || doneAfter > 0) && reason is null)
+        else if (edit.Status == PlanTaskStatus.NotStarted && (edit.Progress > 0 || doneAfter > 0) && reason is null
+                 && (statusChanges || edit.Progress != task.Progress || doneAfter != doneBefore))
         {
             errors["Reason"] = "“未启动”的任务已有进度或已完成的时间节点；如确需如此，请说明原因。";
         }
@@ -283,7 +290,8 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         Set("Progress", task.Progress, edit.Progress, v => task.Progress = v);
         Set("ProgressSummary", task.ProgressSummary, Clean(edit.ProgressSummary), v => task.ProgressSummary = v);
         Set("Difficulties", task.Difficulties, Clean(edit.Difficulties), v => task.Difficulties = v);
-        Set("SuspensionReason", task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) : null, v => task.SuspensionReason = v);
+        // A suspended task keeps its reason until a new one is given; leaving 暂缓 clears it.
+        Set("SuspensionReason", task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) ?? task.SuspensionReason : null, v => task.SuspensionReason = v);
         foreach (var m in edit.Milestones)
         {
             var milestone = task.Milestones.Single(x => x.Position == m.Position);
