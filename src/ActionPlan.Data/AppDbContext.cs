@@ -25,6 +25,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

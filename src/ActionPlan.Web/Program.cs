@@ -4,6 +4,7 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Tasks;
@@ -63,6 +64,15 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddScoped<CurrentPlan>();
 builder.Services.AddSingleton<TaskQueries>();
 builder.Services.AddSingleton<TaskWorkspace>();
+builder.Services.AddSingleton<PortalClock>();
+builder.Services.AddSingleton(DeadlineSettings.From(builder.Configuration));
+builder.Services.AddSingleton<AlertFeed>();
+builder.Services.AddSingleton<DeadlineScanner>();
+if (command is null && builder.Configuration.GetValue("DeadlineWatch:Enabled", true))
+{
+    builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineScanner>());
+}
+builder.Services.AddSingleton<AlertQueries>();
 builder.Services.AddSingleton<ProgressReports>();
 
 // Accounts: Identity on the same database, cookie sign-in, roles, revalidation of open circuits.

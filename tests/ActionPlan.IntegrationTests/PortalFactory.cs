@@ -57,6 +57,9 @@ public sealed partial class PortalFactory(TestDatabase database, string environm
 
     public LogCapture Log { get; } = new();
 
+    /// <summary>Extra services for one test's host (e.g. a FakeTimeProvider), applied last.</summary>
+    public Action<IServiceCollection>? Services_ { get; init; }
+
     /// <summary>Extra configuration for one test's host.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -87,6 +90,7 @@ public sealed partial class PortalFactory(TestDatabase database, string environm
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));
             // Program reads sinks from DI (ReadFrom.Services): every log event of this host lands here too.
             services.AddSingleton<ILogEventSink>(Log);
+            Services_?.Invoke(services);
         });
     }
 

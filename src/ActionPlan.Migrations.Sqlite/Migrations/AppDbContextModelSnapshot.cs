@@ -17,6 +17,40 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("MilestoneId", "Level", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("Alerts", (string)null);
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -334,6 +368,36 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.Plan", b =>
@@ -786,6 +850,17 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.Alert", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.AppUser", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
@@ -857,6 +932,23 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("PlanTask");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Alert", "Alert")
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>

@@ -32,6 +32,9 @@ public sealed class TaskEditorTests : IAsyncLifetime
             .UseSqlite(_connection, s => s.MigrationsAssembly("ActionPlan.Migrations.Sqlite")));
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Deadlines.PortalClock>();
+        _ctx.Services.AddSingleton(new ActionPlan.Web.Features.Deadlines.DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)));
         _ctx.Services.AddSingleton<TaskWorkspace>();
         _ctx.Services.AddSingleton<TaskQueries>();
         _ctx.Services.AddScoped<UserAccess>();

@@ -41,7 +41,7 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
 /// Scope is checked here on every call, whatever the page sends.
 /// </summary>
-public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<ProgressReports> logger)
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<ProgressReports> logger)
 {
     public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
 
@@ -102,7 +102,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         if (input.MilestonePosition is { } position)
         {
             milestone = task.Milestones.SingleOrDefault(m => m.Position == position);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = portalClock.Today;
             if (milestone is null)
             {
                 errors["Milestone"] = "所选时间节点不属于该任务。";

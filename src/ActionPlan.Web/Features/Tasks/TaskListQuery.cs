@@ -22,6 +22,7 @@ public sealed record TaskListQuery
     public string? Unit { get; init; }
     public PlanTaskStatus? Status { get; init; }
     public string? Search { get; init; }
+    public ActionPlan.Web.Features.Deadlines.WarningLevel? Level { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
     public TaskSort Sort { get; init; } = TaskSort.Number;
@@ -31,8 +32,9 @@ public sealed record TaskListQuery
     public const string NoUnit = "无牵头单位";
 
     /// <summary>Reads the query string leniently: an unknown or out-of-range value falls back to its default.</summary>
-    public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir) => new()
+    public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir, string? level = null) => new()
     {
+        Level = Enum.TryParse<ActionPlan.Web.Features.Deadlines.WarningLevel>(level, true, out var l) && Enum.IsDefined(l) ? l : null,
         Domain = int.TryParse(domain, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : null,
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(),
         Status = Enum.TryParse<PlanTaskStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null,
@@ -51,6 +53,7 @@ public sealed record TaskListQuery
         if (Unit is not null) parameters["unit"] = Unit;
         if (Status is { } s) parameters["status"] = s.ToString();
         if (Search is not null) parameters["q"] = Search;
+        if (Level is { } l) parameters["level"] = l.ToString().ToLowerInvariant();
         if (Sort != TaskSort.Number) parameters["sort"] = Sort.ToString().ToLowerInvariant();
         if (Descending) parameters["dir"] = "desc";
         if (PageSize != 20) parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
@@ -58,5 +61,5 @@ public sealed record TaskListQuery
         return QueryHelpers.AddQueryString("tasks", parameters);
     }
 
-    public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null;
+    public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null || Level is not null;
 }

@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Tasks;
@@ -14,7 +15,12 @@ public sealed record TaskRow(
     bool HasResponsibilityNote,
     DateOnly? NextDue,
     string? NextPhrase,
-    PlanTaskStatus Status);
+    PlanTaskStatus Status,
+    bool AnyCompletedLate)
+{
+    /// <summary>The task's warning level, set by the query from the portal's today.</summary>
+    public WarningLevel? Warning { get; init; }
+}
 
 public sealed record TaskListResult(IReadOnlyList<TaskRow> Rows, int Total, int Page);
 
@@ -45,13 +51,14 @@ public sealed record TaskDetail(
 /// Reads for the task pages, always within the caller's <see cref="AccessScope"/>. Each method is a fixed
 /// number of round trips, whatever the task count.
 /// </summary>
-public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
+public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings deadlines)
 {
     /// <summary>One page of the filtered, sorted list: a count and a page query.</summary>
     public async Task<TaskListResult> ListAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query);
+        var today = clock.Today;
+        var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, today);
 
         var total = await tasks.CountAsync(cancellationToken);
         var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
@@ -69,9 +76,10 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
                 t.ResponsibilityNote != null,
                 t.Milestones.Where(m => !m.IsDone).Min(m => (DateOnly?)m.Due),
                 t.Milestones.Where(m => !m.IsDone).OrderBy(m => m.Due).ThenBy(m => m.Position).Select(m => m.Phrase).FirstOrDefault(),
-                t.Status))
+                t.Status,
+                t.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due)))
             .ToListAsync(cancellationToken);
-        return new TaskListResult(rows, total, page);
+        return new TaskListResult(rows.Select(r => r with { Warning = deadlines.TaskLevel(r.NextDue, r.AnyCompletedLate, today) }).ToList(), total, page);
     }
 
     /// <summary>The task with <paramref name="number"/> in the plan, in one query; null when there is none.</summary>
@@ -102,8 +110,23 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<PlanTask> Filter(IQueryable<PlanTask> tasks, TaskListQuery query)
+    private IQueryable<PlanTask> Filter(IQueryable<PlanTask> tasks, TaskListQuery query, DateOnly today)
     {
+        if (query.Level is { } level)
+        {
+            // The same thresholds as DeadlineSettings.LevelOf, applied to the earliest open milestone in SQL.
+            var urgentUntil = today.AddDays(deadlines.UrgentDays);
+            var approachingUntil = today.AddDays(deadlines.ApproachingDays);
+            tasks = level switch
+            {
+                WarningLevel.Overdue => tasks.Where(t => t.Milestones.Any(m => !m.IsDone && m.Due < today)),
+                WarningLevel.Urgent => tasks.Where(t => !t.Milestones.Any(m => !m.IsDone && m.Due < today) && t.Milestones.Any(m => !m.IsDone && m.Due <= urgentUntil)),
+                WarningLevel.Approaching => tasks.Where(t => !t.Milestones.Any(m => !m.IsDone && m.Due <= urgentUntil) && t.Milestones.Any(m => !m.IsDone && m.Due <= approachingUntil)),
+                WarningLevel.OnTrack => tasks.Where(t => t.Milestones.Any(m => !m.IsDone) && !t.Milestones.Any(m => !m.IsDone && m.Due <= approachingUntil)),
+                _ => tasks.Where(t => !t.Milestones.Any(m => !m.IsDone) && t.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due)),
+            };
+        }
+
         if (query.Domain is { } domain)
         {
             tasks = tasks.Where(t => t.Domain.Number == domain);

@@ -50,7 +50,7 @@ public sealed record SaveResult(
 /// The office's changes to tasks: status, progress, texts and milestones, with the rules of the status
 /// model, an audit entry per changed field in the same transaction, and optimistic concurrency.
 /// </summary>
-public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<TaskWorkspace> logger)
+public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<TaskWorkspace> logger)
 {
     public const int MaxTextLength = ProgressReportTextLimit;
 
@@ -339,7 +339,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             new Dictionary<string, string>(), theirs);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today() => portalClock.Today;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -1,0 +1,29 @@
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ActionPlan.Data.Configurations;
+
+public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> alert)
+    {
+        alert.ToTable("Alerts");
+        alert.HasIndex(a => new { a.MilestoneId, a.Level, a.Occurrence }).IsUnique();
+        alert.HasIndex(a => a.NotifiedAt);
+        alert.HasOne(a => a.Milestone).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("Notifications");
+        notification.Property(n => n.UserId).HasMaxLength(450);
+        notification.HasIndex(n => new { n.AlertId, n.UserId }).IsUnique();
+        notification.HasIndex(n => new { n.UserId, n.ReadAt });
+        notification.HasOne(n => n.Alert).WithMany().OnDelete(DeleteBehavior.Cascade);
+        notification.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

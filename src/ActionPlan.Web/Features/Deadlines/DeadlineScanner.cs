@@ -1,0 +1,143 @@
+using ActionPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Features.Deadlines;
+
+public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCreated);
+
+/// <summary>
+/// Raises alerts for milestones entering 临期, 紧急 and 逾期 (and a reminder every OverdueRepeatDays while
+/// overdue), and notifies the office and the task's units. Each scan is three set-based statements in one
+/// transaction, whatever the number of milestones; a scan that finds nothing new writes nothing. The
+/// unique alert key makes re-scans, restarts and parallel instances safe; on PostgreSQL an advisory lock
+/// also keeps a second instance from doing the same work at the same time.
+/// </summary>
+public sealed class DeadlineScanner : BackgroundService
+{
+    private const long ScanLockKey = 7_270_700_2;
+
+    private readonly IDbContextFactory<AppDbContext> _contexts;
+    private readonly PortalClock _clock;
+    private readonly DeadlineSettings _settings;
+    private readonly AlertFeed _feed;
+    private readonly ILogger<DeadlineScanner> _logger;
+    private readonly PeriodicTimer _timer;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DeadlineScanner(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, AlertFeed feed, TimeProvider time, ILogger<DeadlineScanner> logger)
+    {
+        _contexts = contexts;
+        _clock = clock;
+        _settings = settings;
+        _feed = feed;
+        _logger = logger;
+        // Created here, not in ExecuteAsync, so a test advancing a fake clock right after start never loses a tick.
+        _timer = new PeriodicTimer(settings.ScanInterval, time);
+    }
+
+    /// <summary>Completes once the first scan has run (or failed and been logged).</summary>
+    public Task Started => _started.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            do
+            {
+                await TryScanAsync(stoppingToken);
+                _started.TrySetResult();
+            }
+            while (await _timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
+    private async Task TryScanAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ScanAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An outage must not stop the host: log it, and the next tick tries again.
+            _logger.LogError(ex, "Deadline scan failed; it runs again at the next tick");
+        }
+    }
+
+    public async Task<ScanResult> ScanAsync(CancellationToken cancellationToken = default)
+    {
+        var today = _clock.Today;
+        var now = _clock.Now;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ScanLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+        {
+            _logger.LogInformation("Another instance is scanning deadlines; this one skips the tick");
+            return new ScanResult(false, 0, 0);
+        }
+
+        var urgentUntil = today.AddDays(_settings.UrgentDays);
+        var approachingUntil = today.AddDays(_settings.ApproachingDays);
+        var daysOverdue = postgres ? "({0} - m.\"Due\")" : "CAST(julianday({0}) - julianday(m.\"Due\") AS INTEGER)";
+        var open = postgres ? "NOT m.\"IsDone\"" : "m.\"IsDone\" = 0";
+        // Only the provider's date arithmetic is spliced in (constant text); every value is a parameter.
+        var raiseAlerts = $$"""
+            INSERT INTO "Alerts" ("MilestoneId", "Level", "Occurrence", "AsOf", "RaisedAt")
+            SELECT m."Id",
+                   CASE WHEN m."Due" < {0} THEN 3 WHEN m."Due" <= {1} THEN 2 ELSE 1 END,
+                   CASE WHEN m."Due" < {0} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END,
+                   {0}, {4}
+            FROM "Milestones" m
+            WHERE {{open}} AND m."Due" <= {2}
+            ON CONFLICT ("MilestoneId", "Level", "Occurrence") DO NOTHING
+            """;
+        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now], cancellationToken);
+
+        var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
+        var notify = $$"""
+            INSERT INTO "Notifications" ("AlertId", "UserId", "CreatedAt")
+            SELECT a."Id", u."Id", {0}
+            FROM "Alerts" a
+            JOIN "Milestones" m ON m."Id" = a."MilestoneId"
+            JOIN "AspNetUsers" u ON {{enabled}} AND (
+                EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+                        WHERE ur."UserId" = u."Id" AND r."Name" IN ('Office', 'Admin'))
+                OR EXISTS (SELECT 1 FROM "PlanTaskLeadUnits" l
+                           WHERE l."PlanTaskId" = m."PlanTaskId" AND l."LeadUnitId" = u."LeadUnitId"))
+            WHERE a."NotifiedAt" IS NULL
+            ON CONFLICT ("AlertId", "UserId") DO NOTHING
+            """;
+        var notifications = await db.Database.ExecuteSqlRawAsync(notify, [now], cancellationToken);
+        if (alerts > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Alerts" SET "NotifiedAt" = {0} WHERE "NotifiedAt" IS NULL""", [now], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (alerts > 0)
+        {
+            _logger.LogInformation("Deadline scan as of {Today}: {Alerts} alerts, {Notifications} notifications", today, alerts, notifications);
+            _feed.Publish();
+        }
+
+        return new ScanResult(true, alerts, notifications);
+    }
+}
+
+/// <summary>Tells open pages (the bell) that new alerts exist, so they refresh without a reload.</summary>
+public sealed class AlertFeed
+{
+    public event Action? AlertsRaised;
+
+    public void Publish() => AlertsRaised?.Invoke();
+}
