@@ -67,6 +67,7 @@ builder.Services.AddSingleton<TaskWorkspace>();
 builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddSingleton(DeadlineSettings.From(builder.Configuration));
 builder.Services.AddSingleton<AlertFeed>();
+builder.Services.AddScoped<BellState>();
 builder.Services.AddSingleton<DeadlineScanner>();
 if (command is null && builder.Configuration.GetValue("DeadlineWatch:Enabled", true))
 {

@@ -12,13 +12,16 @@ namespace ActionPlan.E2ETests;
 /// The portal on a real Kestrel port (seeded SQLite) and Debian's Chromium driven by Playwright.
 /// A missing Chromium fails the tests; test.sh installs it.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private PortalFactory _portal = null!;
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Configuration a derived fixture adds to the portal under test.</summary>
+    protected virtual Dictionary<string, string> ExtraSettings => [];
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string ScreenshotFolder =>
@@ -29,7 +32,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _portal = new PortalFactory(_database);
+        _portal = new PortalFactory(_database) { Settings = ExtraSettings };
         _portal.UseKestrel(0);
         _portal.StartServer();
         await _portal.CreateUserAsync("office1", ActionPlan.Data.Entities.Roles.Office);

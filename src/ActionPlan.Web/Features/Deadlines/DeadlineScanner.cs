@@ -141,3 +141,11 @@ public sealed class AlertFeed
 
     public void Publish() => AlertsRaised?.Invoke();
 }
+
+/// <summary>Per circuit: lets a page that marks notifications read refresh the bell of the same page.</summary>
+public sealed class BellState
+{
+    public event Action? Changed;
+
+    public void Refresh() => Changed?.Invoke();
+}
