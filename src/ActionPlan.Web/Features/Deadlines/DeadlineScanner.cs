@@ -104,17 +104,23 @@ public sealed class DeadlineScanner : BackgroundService
         var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now], cancellationToken);
 
         var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
+        // Two plain joins (office and admin staff; the task's unit users) rather than a test per alert and user.
         var notify = $$"""
             INSERT INTO "Notifications" ("AlertId", "UserId", "CreatedAt")
+            SELECT a."Id", staff."UserId", {0}
+            FROM "Alerts" a
+            CROSS JOIN (SELECT DISTINCT ur."UserId" FROM "AspNetUserRoles" ur
+                        JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+                        JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
+                        WHERE r."Name" IN ('Office', 'Admin') AND {{enabled}}) staff
+            WHERE a."NotifiedAt" IS NULL
+            UNION
             SELECT a."Id", u."Id", {0}
             FROM "Alerts" a
             JOIN "Milestones" m ON m."Id" = a."MilestoneId"
-            JOIN "AspNetUsers" u ON {{enabled}} AND (
-                EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
-                        WHERE ur."UserId" = u."Id" AND r."Name" IN ('Office', 'Admin'))
-                OR EXISTS (SELECT 1 FROM "PlanTaskLeadUnits" l
-                           WHERE l."PlanTaskId" = m."PlanTaskId" AND l."LeadUnitId" = u."LeadUnitId"))
-            WHERE a."NotifiedAt" IS NULL
+            JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = m."PlanTaskId"
+            JOIN "AspNetUsers" u ON u."LeadUnitId" = l."LeadUnitId"
+            WHERE a."NotifiedAt" IS NULL AND {{enabled}}
             ON CONFLICT ("AlertId", "UserId") DO NOTHING
             """;
         var notifications = await db.Database.ExecuteSqlRawAsync(notify, [now], cancellationToken);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks of ActionPlan. Starts a throwaway PostgreSQL like test.sh, then runs each benchmark.
+#   bench/run.sh                 deadline scan at 10,000 and 100,000 milestones
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "PostgreSQL is needed: apt-get install -y postgresql" >&2; exit 1; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/actionplan-bench-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+trap 'pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"' EXIT
+pg_run "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U postgres -E UTF8 >/dev/null
+pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+export ACTIONPLAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+dotnet run -c Release --project bench/DeadlineScanBench -- "$@"
