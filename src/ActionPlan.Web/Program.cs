@@ -61,7 +61,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PlanImporter>();
 builder.Services.AddSingleton<PlanExporter>();
 builder.Services.AddSingleton<DatabaseInitializer>();
-builder.Services.AddScoped<CurrentPlan>();
+builder.Services.AddSingleton<CurrentPlan>();
 builder.Services.AddSingleton<TaskQueries>();
 builder.Services.AddSingleton<TaskWorkspace>();
 builder.Services.AddSingleton<PortalClock>();

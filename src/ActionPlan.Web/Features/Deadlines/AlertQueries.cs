@@ -11,6 +11,12 @@ public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase
 
 public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month);
 
+/// <summary>Open warnings of one domain or unit, per level.</summary>
+public sealed record WarningCounts(string Name, string Link, int Overdue, int Urgent, int Approaching)
+{
+    public int Total => Overdue + Urgent + Approaching;
+}
+
 /// <summary>Reads for the bell, the notification list and the 预警 page; a fixed number of queries each.</summary>
 public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings)
 {
@@ -41,6 +47,43 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
 
         var now = clock.Now;
         return await mine.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+
+    /// <summary>The roll-up: open warnings per level for each domain and each lead unit, grouped in the database (two queries).</summary>
+    public async Task<(IReadOnlyList<WarningCounts> Domains, IReadOnlyList<WarningCounts> Units)> CountsAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today;
+        var urgentUntil = today.AddDays(settings.UrgentDays);
+        var approachingUntil = today.AddDays(settings.ApproachingDays);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = scope.Apply(db.PlanTasks).Where(t => t.PlanId == planId);
+        var open = db.Milestones.Where(m => !m.IsDone && m.Due <= approachingUntil && tasks.Any(t => t.Id == m.PlanTaskId));
+
+        var domains = await open
+            .GroupBy(m => new { m.PlanTask.Domain.Number, m.PlanTask.Domain.Name })
+            .Select(g => new
+            {
+                g.Key.Number, g.Key.Name,
+                Overdue = g.Count(m => m.Due < today),
+                Urgent = g.Count(m => m.Due >= today && m.Due <= urgentUntil),
+                Approaching = g.Count(m => m.Due > urgentUntil),
+            })
+            .ToListAsync(cancellationToken);
+        var units = await db.PlanTaskLeadUnits
+            .Where(l => open.Any(m => m.PlanTaskId == l.PlanTaskId))
+            .SelectMany(l => open.Where(m => m.PlanTaskId == l.PlanTaskId), (l, m) => new { l.LeadUnit.Name, m.Due })
+            .GroupBy(x => x.Name)
+            .Select(g => new
+            {
+                Name = g.Key,
+                Overdue = g.Count(x => x.Due < today),
+                Urgent = g.Count(x => x.Due >= today && x.Due <= urgentUntil),
+                Approaching = g.Count(x => x.Due > urgentUntil),
+            })
+            .ToListAsync(cancellationToken);
+        return (
+            domains.OrderBy(d => d.Number).Select(d => new WarningCounts($"（{d.Number}）{d.Name}", $"alerts?domain={d.Number}", d.Overdue, d.Urgent, d.Approaching)).ToList(),
+            units.Select(u => new WarningCounts(u.Name, $"alerts?unit={Uri.EscapeDataString(u.Name)}", u.Overdue, u.Urgent, u.Approaching)).OrderByDescending(u => u.Overdue).ThenByDescending(u => u.Total).ToList());
     }
 
     /// <summary>Every open milestone that is 临期, 紧急 or 逾期 today, within the user's scope, most urgent first.</summary>
