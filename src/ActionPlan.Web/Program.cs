@@ -5,6 +5,7 @@ using ActionPlan.Data.Import;
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Tasks;
@@ -162,6 +163,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReportEndpoints();
+app.MapLedgerEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -82,6 +82,33 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
         return new TaskListResult(rows.Select(r => r with { Warning = deadlines.TaskLevel(r.NextDue, r.AnyCompletedLate, today) }).ToList(), total, page);
     }
 
+    /// <summary>Every task of the filtered, sorted view (no paging), for the 工作台账 export: one query.</summary>
+    public async Task<IReadOnlyList<Ledger.LedgerRow>> LedgerAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = clock.Today;
+        var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, today);
+        var rows = await Sort(tasks, query)
+            .Select(t => new
+            {
+                t.Number, Domain = t.Domain.Name, t.Title, t.ResponsibilityNote, t.Status, t.Progress, t.ProgressSummary, t.Difficulties,
+                Units = t.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new { m.Due, m.Phrase, m.IsDone, m.CompletedOn }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var open = r.Milestones.Where(m => !m.IsDone).Select(m => (DateOnly?)m.Due).Min();
+            var level = deadlines.TaskLevel(open, r.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due), today);
+            return new Ledger.LedgerRow(
+                r.Number, r.Domain, r.Title,
+                r.Units.Count > 0 ? string.Join("、", r.Units) : r.ResponsibilityNote ?? "",
+                string.Join("；", r.Milestones.Select(m => $"{StatusText.ShortDate(m.Due)} {m.Phrase}{(m.IsDone ? $"（已完成 {m.CompletedOn:yyyy-MM-dd}）" : "")}")),
+                StatusText.Label(r.Status), r.Progress, r.ProgressSummary, r.Difficulties,
+                level is { } l ? WarningText.Label(l) : null);
+        }).ToList();
+    }
+
     /// <summary>The task with <paramref name="number"/> in the plan, in one query; null when there is none.</summary>
     public async Task<TaskDetail?> GetAsync(AccessScope scope, int planId, int number, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,27 @@
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Tasks;
+
+namespace ActionPlan.Web.Features.Ledger;
+
+public static class LedgerEndpoints
+{
+    public const string Path = "/tasks/ledger.xlsx";
+
+    /// <summary>The 工作台账 of the current list view (same query string as 任务清单), within the user's scope.</summary>
+    public static void MapLedgerEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, async (HttpContext context, CurrentPlan plans, TaskQueries queries, PortalClock clock, CancellationToken cancellationToken) =>
+        {
+            var plan = await plans.GetAsync(cancellationToken);
+            if (plan is null)
+            {
+                return Results.NotFound();
+            }
+
+            var q = context.Request.Query;
+            var query = TaskListQuery.FromQueryString(q["domain"], q["unit"], q["status"], q["q"], null, null, q["sort"], q["dir"], q["level"]);
+            var rows = await queries.LedgerAsync(AccessScope.For(context.User), plan.Id, query, cancellationToken);
+            var file = LedgerWorkbook.Write(rows);
+            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
+        }).RequireAuthorization();
+}
