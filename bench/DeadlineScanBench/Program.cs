@@ -11,7 +11,10 @@ using Npgsql;
 // prints the median time of three scan kinds, then the ratio time(100k)/time(10k).
 var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
-int[] sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [10_000, 100_000];
+// --no-users leaves out the accounts, to show what the notification fan-out costs on its own.
+var withUsers = !args.Contains("--no-users");
+int[] sizes = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).DefaultIfEmpty().ToArray() is [0] ? [10_000, 100_000]
+    : args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
 
 var results = new Dictionary<int, (double Cold, double Steady, double NextDay)>();
 foreach (var size in sizes)
@@ -28,7 +31,7 @@ foreach (var size in sizes)
         await using (var db = contexts.CreateDbContext())
         {
             await db.Database.MigrateAsync();
-            await Generate(db, size);
+            await Generate(db, size, withUsers);
         }
 
         var cold = new List<double>();
@@ -90,7 +93,7 @@ static double Median(List<double> values) => values.Order().ElementAt(values.Cou
 
 // One plan, one domain, size/2 tasks with two milestones each, due on days spread over 2022;
 // 50 lead units (one per task), 5 office users and one user per unit. Set-based SQL: seconds, not minutes.
-static async Task Generate(AppDbContext db, int milestones)
+static async Task Generate(AppDbContext db, int milestones, bool withUsers)
 {
     var tasks = milestones / 2;
     var sql = $"""
@@ -106,6 +109,15 @@ static async Task Generate(AppDbContext db, int milestones)
         INSERT INTO "Milestones" ("PlanTaskId", "Position", "Due", "Phrase", "Clause", "IsDone")
         SELECT t."Id", k, DATE '2022-01-31' + ((t."Number" * 7 + k * 97) % 334), 'N月底前', '合成工作内容', false
         FROM "PlanTasks" t, generate_series(0, 1) k;
+        ANALYZE;
+        """;
+    await db.Database.ExecuteSqlRawAsync(sql);
+    if (!withUsers)
+    {
+        return;
+    }
+
+    var users = """
         INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName") VALUES ('office', 'Office', 'OFFICE') ON CONFLICT DO NOTHING;
         INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "IsDisabled", "MustChangePassword", "CreatedAt", "EmailConfirmed",
                                    "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "LeadUnitId")
@@ -115,7 +127,7 @@ static async Task Generate(AppDbContext db, int milestones)
         INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") SELECT 'o' || g, 'office' FROM generate_series(1, 5) g;
         ANALYZE;
         """;
-    await db.Database.ExecuteSqlRawAsync(sql);
+    await db.Database.ExecuteSqlRawAsync(users);
 }
 
 internal sealed class Contexts(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
