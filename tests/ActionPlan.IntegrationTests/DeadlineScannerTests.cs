@@ -113,13 +113,21 @@ public abstract class DeadlineScannerTests(DatabaseProvider provider) : IAsyncLi
         SetToday(6, 15);
         var result = await Scanner.ScanAsync();
 
-        var task16 = await _portal.WithDbAsync(db => db.Alerts.Where(a => a.Milestone.PlanTask.Number == 16).Select(a => a.Id).SingleAsync());
-        var recipients = await _portal.WithDbAsync(db => db.Notifications.Where(n => n.AlertId == task16)
-            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.UserName).ToListAsync());
-        recipients.Should().BeEquivalentTo(["admin", "office5", "unit5"]);
-        (await _portal.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == disabled.Id))).Should().Be(0);
-        result.NotificationsCreated.Should().Be(await _portal.WithDbAsync(db => db.Notifications.CountAsync()));
-        (await _portal.WithDbAsync(db => db.Alerts.CountAsync(a => a.NotifiedAt == null))).Should().Be(0);
+        var digests = await _portal.WithDbAsync(db => db.Notifications
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { u.UserName, n.AlertCount }).ToListAsync());
+        var unitAlerts = await _portal.WithDbAsync(db => db.Alerts.CountAsync(a => a.Milestone.PlanTask.LeadUnits.Any(l => l.LeadUnit.Name == "省生态环境厅")));
+        digests.Should().ContainSingle(d => d.UserName == "office5").Which.AlertCount.Should().Be(result.AlertsRaised, "the office hears of every alert");
+        digests.Should().ContainSingle(d => d.UserName == "admin").Which.AlertCount.Should().Be(result.AlertsRaised);
+        digests.Should().ContainSingle(d => d.UserName == "unit5").Which.AlertCount.Should().Be(unitAlerts, "a unit hears of its own tasks' alerts");
+        unitAlerts.Should().BeGreaterThan(0);
+        digests.Should().NotContain(d => d.UserName == "unit6" || d.UserName == "office6", "no alert concerns unit6; office6 is disabled");
+        result.NotificationsCreated.Should().Be(digests.Count);
+        (await _portal.WithDbAsync(db => db.Alerts.CountAsync(a => a.NotifiedOrder == null))).Should().Be(0);
+
+        var again = await Scanner.ScanAsync();
+        again.NotificationsCreated.Should().Be(0, "nothing new, no digest");
+        var unread = await _portal.Services.GetRequiredService<AlertQueries>().UnreadCountAsync(disabled.Id);
+        unread.Should().Be(0);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
     {
         alert.ToTable("Alerts");
         alert.HasIndex(a => new { a.MilestoneId, a.Level, a.Occurrence }).IsUnique();
-        alert.HasIndex(a => a.NotifiedAt);
+        alert.HasIndex(a => a.NotifiedOrder);
         alert.HasOne(a => a.Milestone).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -21,9 +21,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     {
         notification.ToTable("Notifications");
         notification.Property(n => n.UserId).HasMaxLength(450);
-        notification.HasIndex(n => new { n.AlertId, n.UserId }).IsUnique();
+        notification.HasIndex(n => new { n.UserId, n.BatchOrder }).IsUnique();
         notification.HasIndex(n => new { n.UserId, n.ReadAt });
-        notification.HasOne(n => n.Alert).WithMany().OnDelete(DeleteBehavior.Cascade);
         notification.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -42,6 +42,9 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("NotifiedOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Occurrence")
                         .HasColumnType("integer");
 
@@ -50,7 +53,7 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NotifiedAt");
+                    b.HasIndex("NotifiedOrder");
 
                     b.HasIndex("MilestoneId", "Level", "Occurrence")
                         .IsUnique();
@@ -397,7 +400,13 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AlertId")
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BatchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BatchOrder")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -413,7 +422,7 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId", "UserId")
+                    b.HasIndex("UserId", "BatchOrder")
                         .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt");
@@ -973,19 +982,11 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
-                    b.HasOne("ActionPlan.Data.Entities.Alert", "Alert")
-                        .WithMany()
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("ActionPlan.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>

@@ -35,6 +35,9 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NotifiedOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Occurrence")
                         .HasColumnType("INTEGER");
 
@@ -43,7 +46,7 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NotifiedAt");
+                    b.HasIndex("NotifiedOrder");
 
                     b.HasIndex("MilestoneId", "Level", "Occurrence")
                         .IsUnique();
@@ -376,7 +379,13 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AlertId")
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("BatchAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BatchOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -392,7 +401,7 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId", "UserId")
+                    b.HasIndex("UserId", "BatchOrder")
                         .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt");
@@ -936,19 +945,11 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
-                    b.HasOne("ActionPlan.Data.Entities.Alert", "Alert")
-                        .WithMany()
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("ActionPlan.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>

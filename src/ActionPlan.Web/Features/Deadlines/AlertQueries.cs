@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
-public sealed record NotificationView(long Id, DateTimeOffset CreatedAt, bool IsRead, WarningLevel Level, int Occurrence, DateOnly AsOf, int TaskNumber, string TaskTitle, DateOnly Due, string Phrase);
+/// <summary>One digest and the alerts it covers for this user.</summary>
+public sealed record NotificationView(long Id, DateTimeOffset CreatedAt, bool IsRead, int AlertCount, IReadOnlyList<AlertView> Alerts);
+
+public sealed record AlertView(WarningLevel Level, int Occurrence, DateOnly AsOf, int TaskNumber, string TaskTitle, DateOnly Due, string Phrase);
 
 public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase, string Clause, int TaskNumber, string TaskTitle, int DomainNumber, string DomainName, IReadOnlyList<string> LeadUnits, int DaysLeft);
 
@@ -20,19 +23,29 @@ public sealed record WarningCounts(string Name, string Link, int Overdue, int Ur
 /// <summary>Reads for the bell, the notification list and the 预警 page; a fixed number of queries each.</summary>
 public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings)
 {
+    /// <summary>Unread alerts of the user: the sum over unread digests.</summary>
     public async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        return await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).SumAsync(n => n.AlertCount, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<NotificationView>> NotificationsAsync(string userId, int take = 200, CancellationToken cancellationToken = default)
+    /// <summary>The user's digests, newest first, each with its alerts (two queries).</summary>
+    public async Task<IReadOnlyList<NotificationView>> NotificationsAsync(AccessScope scope, string userId, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.Id).Take(take)
-            .Select(n => new NotificationView(n.Id, n.CreatedAt, n.ReadAt != null, (WarningLevel)n.Alert.Level, n.Alert.Occurrence, n.Alert.AsOf,
-                n.Alert.Milestone.PlanTask.Number, n.Alert.Milestone.PlanTask.Title, n.Alert.Milestone.Due, n.Alert.Milestone.Phrase))
+        var digests = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.BatchOrder).Take(take)
+            .Select(n => new { n.Id, n.CreatedAt, n.ReadAt, n.AlertCount, n.BatchOrder })
             .ToListAsync(cancellationToken);
+        var batches = digests.Select(d => (long?)d.BatchOrder).ToList();
+        var tasks = scope.Apply(db.PlanTasks);
+        var alerts = await db.Alerts.AsNoTracking()
+            .Where(a => batches.Contains(a.NotifiedOrder) && tasks.Any(t => t.Id == a.Milestone.PlanTaskId))
+            .OrderBy(a => a.Milestone.Due).ThenBy(a => a.Milestone.PlanTask.Number)
+            .Select(a => new { a.NotifiedOrder, View = new AlertView((WarningLevel)a.Level, a.Occurrence, a.AsOf, a.Milestone.PlanTask.Number, a.Milestone.PlanTask.Title, a.Milestone.Due, a.Milestone.Phrase) })
+            .ToListAsync(cancellationToken);
+        var byBatch = alerts.ToLookup(a => a.NotifiedOrder, a => a.View);
+        return digests.Select(d => new NotificationView(d.Id, d.CreatedAt, d.ReadAt != null, d.AlertCount, byBatch[d.BatchOrder].ToList())).ToList();
     }
 
     /// <summary>Marks the user's notifications read: the given ones, or all when <paramref name="ids"/> is null.</summary>

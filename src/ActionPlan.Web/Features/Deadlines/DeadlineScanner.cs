@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
+/// <param name="NotificationsCreated">Digests written: one per user concerned by this scan's alerts.</param>
 public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCreated);
 
 /// <summary>
@@ -104,29 +105,35 @@ public sealed class DeadlineScanner : BackgroundService
         var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now], cancellationToken);
 
         var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
-        // Two plain joins (office and admin staff; the task's unit users) rather than a test per alert and user.
+        // One digest per user for the alerts this scan raised: the office and admin staff get all of them,
+        // a unit's users those on the unit's tasks. Counted in the database; a row per user, not per alert.
         var notify = $$"""
-            INSERT INTO "Notifications" ("AlertId", "UserId", "CreatedAt")
-            SELECT a."Id", staff."UserId", {0}
-            FROM "Alerts" a
-            CROSS JOIN (SELECT DISTINCT ur."UserId" FROM "AspNetUserRoles" ur
-                        JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
-                        JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
-                        WHERE r."Name" IN ('Office', 'Admin') AND {{enabled}}) staff
-            WHERE a."NotifiedAt" IS NULL
-            UNION
-            SELECT a."Id", u."Id", {0}
-            FROM "Alerts" a
-            JOIN "Milestones" m ON m."Id" = a."MilestoneId"
-            JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = m."PlanTaskId"
-            JOIN "AspNetUsers" u ON u."LeadUnitId" = l."LeadUnitId"
-            WHERE a."NotifiedAt" IS NULL AND {{enabled}}
-            ON CONFLICT ("AlertId", "UserId") DO NOTHING
+            INSERT INTO "Notifications" ("UserId", "BatchAt", "BatchOrder", "AlertCount", "CreatedAt")
+            SELECT x."UserId", {0}, {1}, COUNT(*), {0}
+            FROM (
+                SELECT staff."UserId", a."Id" AS "AlertId"
+                FROM "Alerts" a
+                CROSS JOIN (SELECT DISTINCT ur."UserId" FROM "AspNetUserRoles" ur
+                            JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+                            JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
+                            WHERE r."Name" IN ('Office', 'Admin') AND {{enabled}}) staff
+                WHERE a."NotifiedOrder" IS NULL
+                UNION
+                SELECT u."Id", a."Id"
+                FROM "Alerts" a
+                JOIN "Milestones" m ON m."Id" = a."MilestoneId"
+                JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = m."PlanTaskId"
+                JOIN "AspNetUsers" u ON u."LeadUnitId" = l."LeadUnitId"
+                WHERE a."NotifiedOrder" IS NULL AND {{enabled}}
+            ) x
+            WHERE true
+            GROUP BY x."UserId"
+            ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
-        var notifications = await db.Database.ExecuteSqlRawAsync(notify, [now], cancellationToken);
+        var notifications = await db.Database.ExecuteSqlRawAsync(notify, [now, now.UtcTicks], cancellationToken);
         if (alerts > 0)
         {
-            await db.Database.ExecuteSqlRawAsync("""UPDATE "Alerts" SET "NotifiedAt" = {0} WHERE "NotifiedAt" IS NULL""", [now], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Alerts" SET "NotifiedAt" = {0}, "NotifiedOrder" = {1} WHERE "NotifiedOrder" IS NULL""", [now, now.UtcTicks], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
