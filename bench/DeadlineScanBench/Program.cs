@@ -35,6 +35,7 @@ foreach (var size in sizes)
         }
 
         var cold = new List<double>();
+        var coldTotal = new List<double>();
         var steady = new List<double>();
         var nextDay = new List<double>();
         for (var round = 0; round < 3; round++)
@@ -44,13 +45,15 @@ foreach (var size in sizes)
                 await db.Database.ExecuteSqlRawAsync("""TRUNCATE "Notifications", "Alerts" RESTART IDENTITY""");
             }
 
-            cold.Add(await Time(Scanner(contexts, "2022-06-20")));
+            var (longest, total) = await TimeBatches(Scanner(contexts, "2022-06-20"));
+            cold.Add(longest);
+            coldTotal.Add(total);
             steady.Add(await Time(Scanner(contexts, "2022-06-20")));
             nextDay.Add(await Time(Scanner(contexts, "2022-06-21")));
         }
 
         results[size] = (Median(cold), Median(steady), Median(nextDay));
-        Console.WriteLine($"{size,8:N0} milestones  cold scan {Median(cold),8:N0} ms   unchanged re-scan {Median(steady),6:N0} ms   next-day scan {Median(nextDay),6:N0} ms");
+        Console.WriteLine($"{size,8:N0} milestones  first scan: longest batch {Median(cold),6:N0} ms (all batches {Median(coldTotal),6:N0} ms)   unchanged re-scan {Median(steady),6:N0} ms   next-day scan {Median(nextDay),6:N0} ms");
     }
     finally
     {
@@ -62,7 +65,7 @@ foreach (var size in sizes)
 if (results.Count == 2)
 {
     var (small, large) = (results[sizes[0]], results[sizes[1]]);
-    Console.WriteLine($"ratio {sizes[1]:N0}/{sizes[0]:N0}: cold {large.Cold / small.Cold:0.0}x, unchanged {large.Steady / small.Steady:0.0}x, next-day {large.NextDay / small.NextDay:0.0}x");
+    Console.WriteLine($"ratio {sizes[1]:N0}/{sizes[0]:N0}: first-scan longest batch {large.Cold / small.Cold:0.0}x, unchanged {large.Steady / small.Steady:0.0}x, next-day {large.NextDay / small.NextDay:0.0}x");
 }
 
 return;
@@ -87,6 +90,22 @@ static async Task<double> Time(DeadlineScanner scanner)
     var watch = Stopwatch.StartNew();
     await scanner.ScanAsync();
     return watch.Elapsed.TotalMilliseconds;
+}
+
+// The first scan of a big plan raises its backlog in bounded batches (MaxAlertsPerScan): the longest one and the sum.
+static async Task<(double Longest, double Total)> TimeBatches(DeadlineScanner scanner)
+{
+    var times = new List<double>();
+    ScanResult result;
+    do
+    {
+        var watch = Stopwatch.StartNew();
+        result = await scanner.ScanAsync();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    while (!result.Complete);
+
+    return (times.Max(), times.Sum());
 }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -287,7 +287,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         afterConflict.ProgressSummary.Should().Be("已制定标准化服务指南初稿。");
         afterConflict.Difficulties.Should().BeNull();
         afterConflict.Version.Should().Be(firstResult.Version!.Value);
-        (await Portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Actor == "office2"))).Should().Be(0);
+        (await Portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Actor == "office2" && a.EntityKey == "7"))).Should().Be(0);
 
         // The second user reads the other's changes, keeps them, and saves their own on the new version.
         var reloaded = await OpenAsync(number);

@@ -21,7 +21,7 @@ public class Alert
 
     public DateTimeOffset RaisedAt { get; set; }
 
-    /// <summary>Set once its notifications exist; a scan notifies only alerts without it.</summary>
+    /// <summary>The scan (batch) whose digests announced it; set as it is raised.</summary>
     public DateTimeOffset? NotifiedAt { get; set; }
 
     /// <summary>UTC ticks of <see cref="NotifiedAt"/>: the key that ties alerts to their digest on both databases.</summary>

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ActionPlan.Web.Features.Deadlines;
 
 /// <param name="NotificationsCreated">Digests written: one per user concerned by this scan's alerts.</param>
-public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCreated);
+/// <param name="Complete">False when the scan stopped at MaxAlertsPerScan: the rest follows at once in another scan.</param>
+public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCreated, bool Complete = true);
 
 /// <summary>
 /// Raises alerts for milestones entering 临期, 紧急 and 逾期 (and a reminder every OverdueRepeatDays while
-/// overdue), and notifies the office and the task's units. Each scan is three set-based statements in one
+/// overdue), and notifies the office and the task's units. Each scan is two set-based statements in one
 /// transaction, whatever the number of milestones; a scan that finds nothing new writes nothing. The
 /// unique alert key makes re-scans, restarts and parallel instances safe; on PostgreSQL an advisory lock
 /// also keeps a second instance from doing the same work at the same time.
@@ -65,13 +66,28 @@ public sealed class DeadlineScanner : BackgroundService
     {
         try
         {
-            await ScanAsync(cancellationToken);
+            await ScanUntilCompleteAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An outage must not stop the host: log it, and the next tick tries again.
             _logger.LogError(ex, "Deadline scan failed; it runs again at the next tick");
         }
+    }
+
+    /// <summary>Scans until nothing is left to raise: a large backlog goes in bounded batches, each a short transaction.</summary>
+    public async Task<ScanResult> ScanUntilCompleteAsync(CancellationToken cancellationToken = default)
+    {
+        var total = new ScanResult(true, 0, 0);
+        ScanResult last;
+        do
+        {
+            last = await ScanAsync(cancellationToken);
+            total = new ScanResult(last.Ran, total.AlertsRaised + last.AlertsRaised, total.NotificationsCreated + last.NotificationsCreated);
+        }
+        while (last is { Ran: true, Complete: false });
+
+        return total;
     }
 
     public async Task<ScanResult> ScanAsync(CancellationToken cancellationToken = default)
@@ -87,22 +103,36 @@ public sealed class DeadlineScanner : BackgroundService
             return new ScanResult(false, 0, 0);
         }
 
+        if (postgres)
+        {
+            // Alerts are derived data: if the server crashed right after this commit, the next scan raises
+            // them again (the unique key keeps that exact). So the scan need not wait for the WAL flush.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
+        }
+
         var urgentUntil = today.AddDays(_settings.UrgentDays);
         var approachingUntil = today.AddDays(_settings.ApproachingDays);
         var daysOverdue = postgres ? "({0} - m.\"Due\")" : "CAST(julianday({0}) - julianday(m.\"Due\") AS INTEGER)";
         var open = postgres ? "NOT m.\"IsDone\"" : "m.\"IsDone\" = 0";
         // Only the provider's date arithmetic is spliced in (constant text); every value is a parameter.
         var raiseAlerts = $$"""
-            INSERT INTO "Alerts" ("MilestoneId", "Level", "Occurrence", "AsOf", "RaisedAt")
-            SELECT m."Id",
-                   CASE WHEN m."Due" < {0} THEN 3 WHEN m."Due" <= {1} THEN 2 ELSE 1 END,
-                   CASE WHEN m."Due" < {0} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END,
-                   {0}, {4}
-            FROM "Milestones" m
-            WHERE {{open}} AND m."Due" <= {2}
+            INSERT INTO "Alerts" ("MilestoneId", "Level", "Occurrence", "AsOf", "RaisedAt", "NotifiedAt", "NotifiedOrder")
+            SELECT c."Id", c."Level", c."Occurrence", {0}, {4}, {4}, {5}
+            FROM (
+                SELECT m."Id", m."Due",
+                       CASE WHEN m."Due" < {0} THEN 3 WHEN m."Due" <= {1} THEN 2 ELSE 1 END AS "Level",
+                       CASE WHEN m."Due" < {0} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END AS "Occurrence"
+                FROM "Milestones" m
+                WHERE {{open}} AND m."Due" <= {2}
+            ) c
+            WHERE NOT EXISTS (SELECT 1 FROM "Alerts" a WHERE a."MilestoneId" = c."Id" AND a."Level" = c."Level" AND a."Occurrence" = c."Occurrence")
+            ORDER BY c."Due", c."Id"
+            LIMIT {6}
             ON CONFLICT ("MilestoneId", "Level", "Occurrence") DO NOTHING
             """;
-        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now], cancellationToken);
+        // Each alert is stamped with this scan's batch as it is raised, so the digests below find exactly
+        // this scan's alerts without a second pass over them.
+        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now, now.UtcTicks, _settings.MaxAlertsPerScan], cancellationToken);
 
         var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
         // One digest per user for the alerts this scan raised: the office and admin staff get all of them,
@@ -117,24 +147,20 @@ public sealed class DeadlineScanner : BackgroundService
                             JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
                             JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
                             WHERE r."Name" IN ('Office', 'Admin') AND {{enabled}}) staff
-                WHERE a."NotifiedOrder" IS NULL
+                WHERE a."NotifiedOrder" = {1}
                 UNION
                 SELECT u."Id", a."Id"
                 FROM "Alerts" a
                 JOIN "Milestones" m ON m."Id" = a."MilestoneId"
                 JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = m."PlanTaskId"
                 JOIN "AspNetUsers" u ON u."LeadUnitId" = l."LeadUnitId"
-                WHERE a."NotifiedOrder" IS NULL AND {{enabled}}
+                WHERE a."NotifiedOrder" = {1} AND {{enabled}}
             ) x
             WHERE true
             GROUP BY x."UserId"
             ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
-        var notifications = await db.Database.ExecuteSqlRawAsync(notify, [now, now.UtcTicks], cancellationToken);
-        if (alerts > 0)
-        {
-            await db.Database.ExecuteSqlRawAsync("""UPDATE "Alerts" SET "NotifiedAt" = {0}, "NotifiedOrder" = {1} WHERE "NotifiedOrder" IS NULL""", [now, now.UtcTicks], cancellationToken);
-        }
+        var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, now.UtcTicks], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         if (alerts > 0)
@@ -143,7 +169,7 @@ public sealed class DeadlineScanner : BackgroundService
             _feed.Publish();
         }
 
-        return new ScanResult(true, alerts, notifications);
+        return new ScanResult(true, alerts, notifications, Complete: alerts < _settings.MaxAlertsPerScan);
     }
 }
 

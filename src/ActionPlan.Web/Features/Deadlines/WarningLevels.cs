@@ -13,15 +13,21 @@ public enum WarningLevel
 /// <summary><c>DeadlineWatch:*</c> settings.</summary>
 public sealed record DeadlineSettings(int ApproachingDays, int UrgentDays, int OverdueRepeatDays, TimeSpan ScanInterval)
 {
+    /// <summary>Alerts one scan raises at most; a larger backlog (a first scan of a big plan) follows in further scans at once.</summary>
+    public int MaxAlertsPerScan { get; init; } = 20_000;
+
     public static DeadlineSettings From(IConfiguration configuration)
     {
         var settings = new DeadlineSettings(
             configuration.GetValue("DeadlineWatch:ApproachingDays", 15),
             configuration.GetValue("DeadlineWatch:UrgentDays", 5),
             configuration.GetValue("DeadlineWatch:OverdueRepeatDays", 7),
-            configuration.GetValue("DeadlineWatch:ScanInterval", TimeSpan.FromHours(1)));
-        return settings.UrgentDays < 0 || settings.ApproachingDays < settings.UrgentDays || settings.OverdueRepeatDays < 1 || settings.ScanInterval <= TimeSpan.Zero
-            ? throw new InvalidOperationException("DeadlineWatch: need 0 <= UrgentDays <= ApproachingDays, OverdueRepeatDays >= 1 and a positive ScanInterval.")
+            configuration.GetValue("DeadlineWatch:ScanInterval", TimeSpan.FromHours(1)))
+        {
+            MaxAlertsPerScan = configuration.GetValue("DeadlineWatch:MaxAlertsPerScan", 20_000),
+        };
+        return settings.UrgentDays < 0 || settings.ApproachingDays < settings.UrgentDays || settings.OverdueRepeatDays < 1 || settings.ScanInterval <= TimeSpan.Zero || settings.MaxAlertsPerScan < 1
+            ? throw new InvalidOperationException("DeadlineWatch: need 0 <= UrgentDays <= ApproachingDays, OverdueRepeatDays >= 1, a positive ScanInterval and MaxAlertsPerScan >= 1.")
             : settings;
     }
 
