@@ -167,3 +167,37 @@ public sealed class PostgresDeadlineScannerTests() : DeadlineScannerTests(Databa
         (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+/// <summary>A large backlog is raised in bounded batches, one short transaction each, with nothing lost or doubled.</summary>
+public sealed class DeadlineScannerBatchTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_backlog_larger_than_one_batch_is_raised_completely_in_several_scans(DatabaseProvider provider)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2022, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var portal = new PortalFactory(database)
+        {
+            Settings = { ["DeadlineWatch:Enabled"] = "false", ["DeadlineWatch:MaxAlertsPerScan"] = "25" },
+            Services_ = services => services.AddSingleton<TimeProvider>(time),
+        };
+        portal.CreateClient().Dispose();
+        var scanner = portal.Services.GetRequiredService<DeadlineScanner>();
+
+        var first = await scanner.ScanAsync();
+        first.AlertsRaised.Should().Be(25);
+        first.Complete.Should().BeFalse();
+        var rest = await scanner.ScanUntilCompleteAsync();
+
+        var stored = await portal.WithDbAsync(db => db.Alerts.CountAsync());
+        var expected = await portal.WithDbAsync(db => db.Milestones.CountAsync(m => !m.IsDone && m.Due <= new DateOnly(2022, 12, 16)));
+        stored.Should().Be(expected, "every open milestone up to 15 days ahead has its one alert");
+        (first.AlertsRaised + rest.AlertsRaised).Should().Be(stored);
+        (await portal.WithDbAsync(db => db.Alerts.GroupBy(a => a.MilestoneId).CountAsync(g => g.Count() > 1))).Should().Be(0);
+        var officeUnread = await portal.Services.GetRequiredService<AlertQueries>().UnreadCountAsync(
+            await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync()));
+        officeUnread.Should().Be(stored, "the batches' digests add up to every alert");
+    }
+}

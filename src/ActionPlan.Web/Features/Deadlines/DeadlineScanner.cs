@@ -110,6 +110,10 @@ public sealed class DeadlineScanner : BackgroundService
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
         }
 
+        // The batch key ties this scan's alerts to their digests: the time in ticks, kept strictly increasing
+        // so back-to-back batches (or a fixed demo clock) never share one.
+        var lastBatch = await db.Alerts.MaxAsync(a => a.NotifiedOrder, cancellationToken) ?? 0;
+        var batch = Math.Max(now.UtcTicks, lastBatch + 1);
         var urgentUntil = today.AddDays(_settings.UrgentDays);
         var approachingUntil = today.AddDays(_settings.ApproachingDays);
         var daysOverdue = postgres ? "({0} - m.\"Due\")" : "CAST(julianday({0}) - julianday(m.\"Due\") AS INTEGER)";
@@ -132,10 +136,10 @@ public sealed class DeadlineScanner : BackgroundService
             """;
         // Each alert is stamped with this scan's batch as it is raised, so the digests below find exactly
         // this scan's alerts without a second pass over them.
-        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now, now.UtcTicks, _settings.MaxAlertsPerScan], cancellationToken);
+        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now, batch, _settings.MaxAlertsPerScan], cancellationToken);
 
         var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
-        // One digest per user for the alerts this scan raised: the office and admin staff get all of them,
+        // One digest per user for the alerts this batch raised: the office and admin staff get all of them,
         // a unit's users those on the unit's tasks. Counted in the database; a row per user, not per alert.
         var notify = $$"""
             INSERT INTO "Notifications" ("UserId", "BatchAt", "BatchOrder", "AlertCount", "CreatedAt")
@@ -160,7 +164,7 @@ public sealed class DeadlineScanner : BackgroundService
             GROUP BY x."UserId"
             ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
-        var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, now.UtcTicks], cancellationToken);
+        var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, batch], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         if (alerts > 0)
