@@ -115,21 +115,9 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
         }, cancellationToken);
     }
 
-    public async Task<AdminResult> SetDisabledAsync(AccessScope actor, string userId, bool disabled, CancellationToken cancellationToken = default)
-    {
-        if (!actor.IsAdmin)
+    public Task<AdminResult> SetDisabledAsync(AccessScope actor, string userId, bool disabled, CancellationToken cancellationToken = default) =>
+        ForUserAsync(actor, userId, async (db, users, user) =>
         {
-            return AdminResult.Fail(NotAllowed);
-        }
-
-        return await InTransactionAsync(async (db, users) =>
-        {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return AdminResult.Fail("账号不存在。");
-            }
-
             if (disabled && string.Equals(user.UserName, actor.UserName, StringComparison.OrdinalIgnoreCase))
             {
                 return AdminResult.Fail("不能停用自己的账号。");
@@ -152,28 +140,16 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             await users.UpdateSecurityStampAsync(user);
             return AdminResult.Ok(disabled ? $"已停用账号 {user.UserName}，其登录将在一分钟内失效。" : $"已启用账号 {user.UserName}。");
         }, cancellationToken);
-    }
 
     public async Task<AdminResult> ChangeRoleAsync(AccessScope actor, string userId, string role, int? leadUnitId, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsAdmin)
-        {
-            return AdminResult.Fail(NotAllowed);
-        }
-
-        if (RoleProblem(role, leadUnitId) is { } problem)
+        if (actor.IsAdmin && RoleProblem(role, leadUnitId) is { } problem)
         {
             return AdminResult.Fail(problem);
         }
 
-        return await InTransactionAsync(async (db, users) =>
+        return await ForUserAsync(actor, userId, async (db, users, user) =>
         {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return AdminResult.Fail("账号不存在。");
-            }
-
             if (leadUnitId is { } unit && !await db.LeadUnits.AnyAsync(u => u.Id == unit, cancellationToken))
             {
                 return AdminResult.Fail("所选牵头单位不存在。");
@@ -204,21 +180,9 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
         }, cancellationToken);
     }
 
-    public async Task<AdminResult> ResetPasswordAsync(AccessScope actor, string userId, string newPassword, CancellationToken cancellationToken = default)
-    {
-        if (!actor.IsAdmin)
+    public Task<AdminResult> ResetPasswordAsync(AccessScope actor, string userId, string newPassword, CancellationToken cancellationToken = default) =>
+        ForUserAsync(actor, userId, async (db, users, user) =>
         {
-            return AdminResult.Fail(NotAllowed);
-        }
-
-        return await InTransactionAsync(async (db, users) =>
-        {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return AdminResult.Fail("账号不存在。");
-            }
-
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var reset = await users.ResetPasswordAsync(user, token, newPassword);
             if (!reset.Succeeded)
@@ -233,7 +197,6 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             await users.UpdateAsync(user);
             return AdminResult.Ok($"已重置账号 {user.UserName} 的密码，并解除锁定；该用户下次登录须修改密码。");
         }, cancellationToken);
-    }
 
     private static string? RoleProblem(string role, int? leadUnitId) => role switch
     {
@@ -260,6 +223,18 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             Reason = reason,
         });
         logger.LogInformation("Account {Subject}: {Action} by {Actor} ({Field}: {Old} -> {New})", user.UserName, action, actor.UserName, field, oldValue, newValue);
+    }
+
+    /// <summary>An admin-only change of one existing account, in its own transaction.</summary>
+    private async Task<AdminResult> ForUserAsync(AccessScope actor, string userId, Func<AppDbContext, UserManager<AppUser>, AppUser, Task<AdminResult>> change, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAdmin)
+        {
+            return AdminResult.Fail(NotAllowed);
+        }
+
+        return await InTransactionAsync(async (db, users) =>
+            await users.FindByIdAsync(userId) is { } user ? await change(db, users, user) : AdminResult.Fail("账号不存在。"), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="change"/> with its own UserManager and DbContext; commits only on success.</summary>
