@@ -11,10 +11,22 @@ public sealed partial class TaskJourneyTests(BrowserPortal portal) : IClassFixtu
         var page = await portal.OpenAsync("tasks");
         (await page.GetByTestId("result-count").InnerTextAsync()).Should().Contain("共 165 项任务");
 
-        await page.Locator(".mud-select").Filter(new() { HasText = "领域" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "工程建设项目审批领域" }).ClickAsync();
+        // Under load a click on the opening popover can be lost: choose again until the URL follows.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(".mud-select").Filter(new() { HasText = "领域" }).First.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "工程建设项目审批领域" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(DomainTwo(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
 
-        await page.WaitForURLAsync(DomainTwo(), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync("筛选出 14 项任务");
         var titles = await page.GetByTestId("task-link").AllInnerTextsAsync();
         titles.Should().HaveCount(14).And.Contain("完善土地供应前基础配套设施").And.NotContain("提升设立登记便利度");
