@@ -75,6 +75,7 @@ if (command is null && builder.Configuration.GetValue("DeadlineWatch:Enabled", t
     builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineScanner>());
 }
 builder.Services.AddSingleton<AlertQueries>();
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardQueries>();
 builder.Services.AddSingleton<ProgressReports>();
 
 // Accounts: Identity on the same database, cookie sign-in, roles, revalidation of open circuits.

@@ -174,6 +174,8 @@ public abstract class PortalTests(PortalFixture fixture)
     [InlineData("/tasks?domain=3&sort=deadline")]
     [InlineData("/tasks?size=100")]
     [InlineData("/tasks/48")]
+    [InlineData("/dashboard")]
+    [InlineData("/alerts")]
     public async Task Page_renders_with_at_most_five_database_round_trips(string url)
     {
         var before = Portal.Commands.Count;
