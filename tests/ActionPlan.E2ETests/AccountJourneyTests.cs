@@ -63,3 +63,22 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.WaitForURLAsync(new Regex("/account/login"));
     }
 }
+
+public sealed class DashboardJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task Leadership_opens_the_dashboard_and_a_domains_overdue_count_leads_to_the_same_tasks()
+    {
+        var page = await portal.SignInAsync("leader1");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "dashboard").ToString());
+        await BrowserPortal.WaitInteractiveAsync(page);
+        await BrowserPortal.ScreenshotAsync(page, "dashboard");
+
+        var link = page.GetByTestId("domain-row").Filter(new() { HasText = "获得电力领域" }).GetByTestId("domain-overdue");
+        var count = (await link.InnerTextAsync()).Trim();
+        await link.ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("level=overdue", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync($"筛选出 {count} 项任务");
+    }
+}
