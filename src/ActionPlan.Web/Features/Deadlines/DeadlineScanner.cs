@@ -169,7 +169,7 @@ public sealed class DeadlineScanner : BackgroundService
         await transaction.CommitAsync(cancellationToken);
         if (alerts > 0)
         {
-            _logger.LogInformation("Deadline scan as of {Today}: {Alerts} alerts, {Notifications} notifications", today, alerts, notifications);
+            _logger.LogInformation("Deadline scan as of {Today}: {Alerts} alerts, {Notifications} notifications", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), alerts, notifications);
             _feed.Publish();
         }
 

@@ -23,7 +23,8 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     Occurrence = table.Column<int>(type: "integer", nullable: false),
                     AsOf = table.Column<DateOnly>(type: "date", nullable: false),
                     RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NotifiedOrder = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,20 +43,16 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AlertId = table.Column<long>(type: "bigint", nullable: false),
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    BatchAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BatchOrder = table.Column<long>(type: "bigint", nullable: false),
+                    AlertCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notifications", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Notifications_Alerts_AlertId",
-                        column: x => x.AlertId,
-                        principalTable: "Alerts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Notifications_AspNetUsers_UserId",
                         column: x => x.UserId,
@@ -71,14 +68,14 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Alerts_NotifiedAt",
+                name: "IX_Alerts_NotifiedOrder",
                 table: "Alerts",
-                column: "NotifiedAt");
+                column: "NotifiedOrder");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_AlertId_UserId",
+                name: "IX_Notifications_UserId_BatchOrder",
                 table: "Notifications",
-                columns: new[] { "AlertId", "UserId" },
+                columns: new[] { "UserId", "BatchOrder" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -91,10 +88,10 @@ namespace ActionPlan.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Notifications");
+                name: "Alerts");
 
             migrationBuilder.DropTable(
-                name: "Alerts");
+                name: "Notifications");
         }
     }
 }

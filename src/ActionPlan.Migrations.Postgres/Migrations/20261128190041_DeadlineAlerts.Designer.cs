@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ActionPlan.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128175154_DeadlineAlerts")]
+    [Migration("20261128190041_DeadlineAlerts")]
     partial class DeadlineAlerts
     {
         /// <inheritdoc />
@@ -45,6 +45,9 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("NotifiedOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Occurrence")
                         .HasColumnType("integer");
 
@@ -53,7 +56,7 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NotifiedAt");
+                    b.HasIndex("NotifiedOrder");
 
                     b.HasIndex("MilestoneId", "Level", "Occurrence")
                         .IsUnique();
@@ -400,7 +403,13 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AlertId")
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BatchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BatchOrder")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -416,7 +425,7 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId", "UserId")
+                    b.HasIndex("UserId", "BatchOrder")
                         .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt");
@@ -976,19 +985,11 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
-                    b.HasOne("ActionPlan.Data.Entities.Alert", "Alert")
-                        .WithMany()
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("ActionPlan.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>

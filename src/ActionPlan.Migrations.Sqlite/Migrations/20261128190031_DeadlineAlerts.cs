@@ -22,7 +22,8 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     Occurrence = table.Column<int>(type: "INTEGER", nullable: false),
                     AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RaisedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    NotifiedOrder = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -41,20 +42,16 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    AlertId = table.Column<long>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BatchAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    BatchOrder = table.Column<long>(type: "INTEGER", nullable: false),
+                    AlertCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notifications", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Notifications_Alerts_AlertId",
-                        column: x => x.AlertId,
-                        principalTable: "Alerts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Notifications_AspNetUsers_UserId",
                         column: x => x.UserId,
@@ -70,14 +67,14 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Alerts_NotifiedAt",
+                name: "IX_Alerts_NotifiedOrder",
                 table: "Alerts",
-                column: "NotifiedAt");
+                column: "NotifiedOrder");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_AlertId_UserId",
+                name: "IX_Notifications_UserId_BatchOrder",
                 table: "Notifications",
-                columns: new[] { "AlertId", "UserId" },
+                columns: new[] { "UserId", "BatchOrder" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -90,10 +87,10 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Notifications");
+                name: "Alerts");
 
             migrationBuilder.DropTable(
-                name: "Alerts");
+                name: "Notifications");
         }
     }
 }
