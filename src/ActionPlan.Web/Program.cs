@@ -5,6 +5,7 @@ using ActionPlan.Data.Import;
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Dispatch;
 using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
@@ -76,6 +77,7 @@ if (command is null && builder.Configuration.GetValue("DeadlineWatch:Enabled", t
 }
 builder.Services.AddSingleton<AlertQueries>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardQueries>();
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dispatch.DispatchReportQueries>();
 builder.Services.AddSingleton<ProgressReports>();
 
 // Accounts: Identity on the same database, cookie sign-in, roles, revalidation of open circuits.
@@ -165,6 +167,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReportEndpoints();
 app.MapLedgerEndpoints();
+app.MapDispatchEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -64,7 +64,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
         "/admin/users" => user == "admin2" ? Access.Allowed : Access.Denied,
         "/" or "/tasks" => Access.Allowed,
         "/reviews" or "/alerts" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
-        "/notifications" or "/tasks/ledger.xlsx" or "/dashboard" => Access.Allowed,
+        "/notifications" or "/tasks/ledger.xlsx" or "/dashboard" or "/dispatch" => Access.Allowed,
         "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/attachments/{id:int}" => Access.NotFound,
         "/tasks/{Number:int}" => TaskVisible(user, task!.Value) ? Access.Allowed : Access.NotFound,

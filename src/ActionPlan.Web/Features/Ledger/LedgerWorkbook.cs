@@ -9,16 +9,33 @@ public sealed record LedgerRow(
     int Number, string Domain, string Title, string LeadUnits, string Milestones, string Status, int Progress,
     string? ProgressSummary, string? Difficulties, string? Warning);
 
-/// <summary>
-/// Writes the ledger as .xlsx with the Open XML SDK: Chinese headers, column widths, a frozen header row.
-/// Every text is an inline string, never a formula, so a cell beginning with =, +, - or @ stays text.
-/// </summary>
+/// <summary>The 工作台账 as .xlsx: Chinese headers, column widths, a frozen header row (see <see cref="XlsxWriter"/>).</summary>
 public static class LedgerWorkbook
 {
     public static readonly string[] Headers = ["序号", "领域", "任务", "牵头单位", "时间节点", "状态", "进度", "进展情况", "存在问题", "预警"];
     private static readonly double[] Widths = [6, 16, 34, 26, 34, 9, 7, 40, 30, 10];
 
-    public static byte[] Write(IEnumerable<LedgerRow> rows, string sheetName = "工作台账")
+    public static byte[] Write(IEnumerable<LedgerRow> rows, string sheetName = "工作台账") =>
+        XlsxWriter.Write([new XlsxSheet(sheetName, Headers, Widths, rows.Select(row => new object?[]
+        {
+            row.Number, row.Domain, row.Title, row.LeadUnits, row.Milestones, row.Status, row.Progress, row.ProgressSummary, row.Difficulties, row.Warning,
+        }))]);
+}
+
+/// <summary>One worksheet: a header row, then rows of cells (int and double as numbers, anything else as text).</summary>
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<double> Widths, IEnumerable<object?[]> Rows)
+{
+    /// <summary>Lines written above the header row (a title, an as-of date); the header row is frozen below them.</summary>
+    public IReadOnlyList<string> Preamble { get; init; } = [];
+}
+
+/// <summary>
+/// Writes workbooks with the Open XML SDK. Every text is an inline string, never a formula, so a cell
+/// beginning with =, +, - or @ stays text (no formula injection).
+/// </summary>
+public static class XlsxWriter
+{
+    public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -27,33 +44,48 @@ public static class LedgerWorkbook
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
-
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, Headers.Select(h => Text(h, header: true))));
-            var index = 2u;
-            foreach (var row in rows)
+            var list = new Sheets();
+            workbook.Workbook.AppendChild(list);
+            var sheetId = 1u;
+            foreach (var sheet in sheets)
             {
-                data.Append(Row(index++,
-                [
-                    Number(row.Number), Text(row.Domain), Text(row.Title), Text(row.LeadUnits), Text(row.Milestones), Text(row.Status),
-                    Number(row.Progress), Text(row.ProgressSummary), Text(row.Difficulties), Text(row.Warning),
-                ]));
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                var index = 1u;
+                foreach (var line in sheet.Preamble)
+                {
+                    data.Append(Row(index++, [Text(line, header: true)]));
+                }
+
+                var headerRow = index;
+                data.Append(Row(index++, sheet.Headers.Select(h => Text(h, header: true))));
+                foreach (var row in sheet.Rows)
+                {
+                    data.Append(Row(index++, row.Select(Cell)));
+                }
+
+                sheetPart.Worksheet = new Worksheet(
+                    new SheetViews(new SheetView(new Pane { VerticalSplit = headerRow, TopLeftCell = $"A{headerRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                    {
+                        WorkbookViewId = 0,
+                    }),
+                    new Columns(sheet.Widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })),
+                    data);
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = sheetId++, Name = sheet.Name });
             }
 
-            sheetPart.Worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                {
-                    WorkbookViewId = 0,
-                }),
-                new Columns(Widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })),
-                data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
     }
+
+    private static Cell Cell(object? value) => value switch
+    {
+        int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i), StyleIndex = 2u },
+        double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = 3u },
+        _ => Text(value?.ToString()),
+    };
 
     private static Row Row(uint index, IEnumerable<Cell> cells)
     {
@@ -70,9 +102,7 @@ public static class LedgerWorkbook
         InlineString = new InlineString(new Text(value ?? "") { Space = SpaceProcessingModeValues.Preserve }),
     };
 
-    private static Cell Number(int value) => new() { DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = 2u };
-
-    /// <summary>0 default, 1 bold header, 2 wrapped text aligned to the top.</summary>
+    /// <summary>0 default, 1 bold header, 2 wrapped text aligned to the top, 3 a percentage.</summary>
     private static Stylesheet Stylesheet() => new(
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
@@ -80,5 +110,6 @@ public static class LedgerWorkbook
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 3 });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 10, ApplyNumberFormat = true, ApplyAlignment = true }) { Count = 4 });
 }

@@ -52,6 +52,8 @@ public static class StatusText
     };
 
     /// <summary>2022年9月30日, for prose.</summary>
+    public static string Month(DateOnly month) => $"{month.Year}年{month.Month}月";
+
     public static string LongDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>2022-09-30, for tables.</summary>

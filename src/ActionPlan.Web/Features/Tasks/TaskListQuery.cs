@@ -23,6 +23,15 @@ public sealed record TaskListQuery
     public PlanTaskStatus? Status { get; init; }
     public string? Search { get; init; }
     public ActionPlan.Web.Features.Deadlines.WarningLevel? Level { get; init; }
+
+    /// <summary>With <see cref="Month"/>, switches the list to one row per milestone (按时间节点).</summary>
+    public MilestoneState? Milestone { get; init; }
+
+    /// <summary>First day of the month whose milestones the list shows.</summary>
+    public DateOnly? Month { get; init; }
+
+    /// <summary>The list shows milestones, not tasks.</summary>
+    public bool ByMilestone => Milestone is not null || Month is not null;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
     public TaskSort Sort { get; init; } = TaskSort.Number;
@@ -32,8 +41,10 @@ public sealed record TaskListQuery
     public const string NoUnit = "无牵头单位";
 
     /// <summary>Reads the query string leniently: an unknown or out-of-range value falls back to its default.</summary>
-    public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir, string? level = null) => new()
+    public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir, string? level = null, string? ms = null, string? month = null) => new()
     {
+        Milestone = Enum.TryParse<MilestoneState>(ms, true, out var state) && Enum.IsDefined(state) ? state : null,
+        Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null,
         Level = Enum.TryParse<ActionPlan.Web.Features.Deadlines.WarningLevel>(level, true, out var l) && Enum.IsDefined(l) ? l : null,
         Domain = int.TryParse(domain, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : null,
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(),
@@ -54,6 +65,8 @@ public sealed record TaskListQuery
         if (Status is { } s) parameters["status"] = s.ToString();
         if (Search is not null) parameters["q"] = Search;
         if (Level is { } l) parameters["level"] = l.ToString().ToLowerInvariant();
+        if (Milestone is { } ms) parameters["ms"] = ms.ToString().ToLowerInvariant();
+        if (Month is { } month) parameters["month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         if (Sort != TaskSort.Number) parameters["sort"] = Sort.ToString().ToLowerInvariant();
         if (Descending) parameters["dir"] = "desc";
         if (PageSize != 20) parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
@@ -61,5 +74,5 @@ public sealed record TaskListQuery
         return QueryHelpers.AddQueryString("tasks", parameters);
     }
 
-    public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null || Level is not null;
+    public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null || Level is not null || ByMilestone;
 }

@@ -23,6 +23,25 @@ public sealed record TaskRow(
 
 public sealed record TaskListResult(IReadOnlyList<TaskRow> Rows, int Total, int Page);
 
+/// <summary>One milestone of the list's 按时间节点 view, with its task.</summary>
+public sealed record MilestoneRow(
+    int TaskNumber,
+    int DomainNumber,
+    string DomainName,
+    string Title,
+    IReadOnlyList<string> LeadUnits,
+    int Position,
+    DateOnly Due,
+    string Phrase,
+    bool IsDone,
+    DateOnly? CompletedOn)
+{
+    public WarningLevel? Warning { get; init; }
+}
+
+/// <summary>A page of milestones; <see cref="Tasks"/> is how many tasks they belong to.</summary>
+public sealed record MilestoneListResult(IReadOnlyList<MilestoneRow> Rows, int Total, int Tasks, int Page);
+
 public sealed record MilestoneView(int Position, DateOnly Due, string Phrase, string Clause, bool IsDone, DateOnly? CompletedOn);
 
 public sealed record PolicyDateView(DateOnly Date, string Phrase);
@@ -78,6 +97,52 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 t.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due)))
             .ToListAsync(cancellationToken);
         return new TaskListResult(rows.Select(r => r with { Warning = deadlines.TaskLevel(r.NextDue, r.AnyCompletedLate, today) }).ToList(), total, page);
+    }
+
+    /// <summary>
+    /// One page of milestones (the list's 按时间节点 view): the task filters select the tasks, <c>ms=</c> and
+    /// <c>month=</c> the milestones. Three round trips: milestone count, task count, page.
+    /// </summary>
+    public async Task<MilestoneListResult> MilestonesAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = clock.Today;
+        var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query with { Milestone = null, Month = null }, today);
+        var milestones = db.Milestones.AsNoTracking()
+            .Where(MilestoneStates.Predicate(query.Milestone, query.Month, today, deadlines))
+            .Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
+
+        var total = await milestones.CountAsync(cancellationToken);
+        var taskCount = await milestones.Select(m => m.PlanTaskId).Distinct().CountAsync(cancellationToken);
+        var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
+        var page = Math.Min(query.Page, lastPage);
+
+        var d = query.Descending;
+        var sorted = query.Sort switch
+        {
+            TaskSort.Number => d ? milestones.OrderByDescending(m => m.PlanTask.Number).ThenBy(m => m.Position) : milestones.OrderBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
+            TaskSort.Domain => d ? milestones.OrderByDescending(m => m.PlanTask.Domain.Number).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
+                : milestones.OrderBy(m => m.PlanTask.Domain.Number).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
+            _ => d ? milestones.OrderByDescending(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
+                : milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
+        };
+        var rows = await sorted
+            .Skip((page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(m => new MilestoneRow(
+                m.PlanTask.Number,
+                m.PlanTask.Domain.Number,
+                m.PlanTask.Domain.Name,
+                m.PlanTask.Title,
+                m.PlanTask.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                m.Position,
+                m.Due,
+                m.Phrase,
+                m.IsDone,
+                m.CompletedOn))
+            .ToListAsync(cancellationToken);
+        return new MilestoneListResult(
+            rows.Select(r => r with { Warning = deadlines.LevelOf(r.Due, r.IsDone, r.CompletedOn, today) }).ToList(), total, taskCount, page);
     }
 
     /// <summary>Every task of the filtered, sorted view (no paging), for the 工作台账 export: one query.</summary>
@@ -150,6 +215,13 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 WarningLevel.OnTrack => tasks.Where(t => t.Milestones.Any(m => !m.IsDone) && !t.Milestones.Any(m => !m.IsDone && m.Due <= approachingUntil)),
                 _ => tasks.Where(t => !t.Milestones.Any(m => !m.IsDone) && t.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due)),
             };
+        }
+
+        if (query.ByMilestone)
+        {
+            // Tasks with at least one milestone of the 按时间节点 view (the 工作台账 of that view).
+            var milestone = MilestoneStates.Predicate(query.Milestone, query.Month, today, deadlines);
+            tasks = tasks.Where(t => t.Milestones.AsQueryable().Any(milestone));
         }
 
         if (query.Domain is { } domain)

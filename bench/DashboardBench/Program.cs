@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using ActionPlan.Data;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+// 总览 benchmark: a synthetic plan of N tasks (default 100,000) in 19 domains and 60 lead units on
+// PostgreSQL, as of 2022-06-20. Prints the median time of each dashboard query and of the whole
+// load (office scope and one unit's scope), then leaves the database for the HTTP part of bench/run.sh
+// when --keep <name> is given.
+var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
+    ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
+var tasks = args.SkipWhile(a => a != "--tasks").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
+const int Rounds = 31;
+
+var name = keep ?? $"ap_dash_{Guid.NewGuid():N}"[..24];
+await Admin($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+await Admin($"CREATE DATABASE \"{name}\"");
+try
+{
+    var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+    var timings = new CommandTimings();
+    var options = new DbContextOptionsBuilder<AppDbContext>()
+        .UseApplicationServiceProvider(AppDbContext.IdentityModelServices)
+        .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
+        .AddInterceptors(timings).Options;
+    var contexts = new Contexts(options);
+    await using (var db = contexts.CreateDbContext())
+    {
+        await db.Database.MigrateAsync();
+        var watch = Stopwatch.StartNew();
+        await db.Database.ExecuteSqlRawAsync(Generator.Sql(tasks));
+        var counts = await db.Milestones.CountAsync();
+        Console.WriteLine($"generated {tasks:N0} tasks, {counts:N0} milestones in {watch.Elapsed.TotalSeconds:N1} s");
+    }
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Today"] = "2022-06-20" }).Build();
+    var clock = new PortalClock(TimeProvider.System, configuration);
+    var settings = new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1));
+    var dashboard = new DashboardQueries(contexts, clock, settings);
+    var list = new TaskQueries(contexts, clock, settings);
+    int planId, unitId;
+    await using (var db = contexts.CreateDbContext())
+    {
+        planId = await db.Plans.Select(p => p.Id).SingleAsync();
+        unitId = await db.LeadUnits.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+    }
+
+    var office = new AccessScope("bench", true, null, true, false);
+    var unit = new AccessScope("bench-unit", false, unitId, false, false);
+    string[] queryNames = ["tasks by domain, status, overdue", "milestones by domain and month", "lead units"];
+    foreach (var (label, scope) in new[] { ("office (all tasks)", office), ("one lead unit", unit) })
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await dashboard.LoadAsync(scope, planId);
+        }
+
+        timings.Clear();
+        var totals = new List<double>();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await dashboard.LoadAsync(scope, planId);
+            totals.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var perQuery = timings.Take();
+        perQuery.Count.Should(queryNames.Length * Rounds);
+        Console.WriteLine($"dashboard queries, {label}, median of {Rounds}:");
+        for (var q = 0; q < queryNames.Length; q++)
+        {
+            var times = perQuery.Where((_, i) => i % queryNames.Length == q).ToList();
+            Console.WriteLine($"  {queryNames[q],-34} {Median(times),7:N1} ms");
+        }
+
+        Console.WriteLine($"  {"whole load (3 round trips)",-34} {Median(totals),7:N1} ms");
+    }
+
+    // A linked list view: 逾期未完成 milestones of the whole plan, first page.
+    var listTimes = new List<double>();
+    for (var i = 0; i < Rounds + 3; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await list.MilestonesAsync(office, planId, new TaskListQuery { Milestone = MilestoneState.Overdue });
+        listTimes.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"linked list tasks?ms=overdue (3 round trips), median: {Median(listTimes.Skip(3).ToList()):N1} ms");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    if (keep is null)
+    {
+        await Admin($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+}
+
+return;
+
+async Task Admin(string sql)
+{
+    await using var admin = new NpgsqlConnection(server);
+    await admin.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, admin);
+    await command.ExecuteNonQueryAsync();
+}
+
+static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
+
+internal static class Generator
+{
+    /// <summary>
+    /// One plan, 19 domains, 60 units; task n is in domain 1 + n % 19, led by unit 1 + n % 60 (and a second
+    /// unit for every third task), status by n % 10 (4 not started, 4 in progress, 1 completed, 1 suspended),
+    /// with 1–3 milestones over 2022; a quarter of those due by July are done, one in eight late.
+    /// </summary>
+    public static string Sql(int tasks) => $"""
+        INSERT INTO "Plans" ("Title", "DocumentNumber", "Year", "SourceHash", "SourceName", "ImportedAt")
+        VALUES ('合成行动计划', '合成〔2022〕1号', 2022, md5(random()::text) || md5(random()::text), 'synthetic', now());
+        INSERT INTO "Domains" ("PlanId", "Number", "Name", "SourceLine") SELECT p."Id", g, '合成领域' || g, g FROM generate_series(1, 19) g, (SELECT max("Id") AS "Id" FROM "Plans") p;
+        INSERT INTO "LeadUnits" ("Name") SELECT '合成单位' || g FROM generate_series(1, 60) g;
+        INSERT INTO "PlanTasks" ("PlanId", "DomainId", "Number", "Title", "Text", "Status", "Progress", "Version", "SourceLine")
+        SELECT d."PlanId", d."Id", g, '合成任务' || g, '合成任务内容' || g,
+               CASE WHEN g % 10 < 4 THEN 'NotStarted' WHEN g % 10 < 8 THEN 'InProgress' WHEN g % 10 = 8 THEN 'Completed' ELSE 'Suspended' END,
+               CASE WHEN g % 10 = 8 THEN 100 WHEN g % 10 >= 4 THEN 50 ELSE 0 END, gen_random_uuid(), g
+        FROM generate_series(1, {tasks}) g JOIN "Domains" d ON d."Number" = 1 + g % 19;
+        INSERT INTO "PlanTaskLeadUnits" ("PlanTaskId", "LeadUnitId", "Position")
+        SELECT t."Id", u."Id", 0 FROM "PlanTasks" t JOIN "LeadUnits" u ON u."Name" = '合成单位' || (1 + t."Number" % 60);
+        INSERT INTO "PlanTaskLeadUnits" ("PlanTaskId", "LeadUnitId", "Position")
+        SELECT t."Id", u."Id", 1 FROM "PlanTasks" t JOIN "LeadUnits" u ON u."Name" = '合成单位' || (1 + (t."Number" * 7 + 3) % 60)
+        WHERE t."Number" % 3 = 0 AND (t."Number" * 7 + 3) % 60 <> t."Number" % 60;
+        INSERT INTO "Milestones" ("PlanTaskId", "Position", "Due", "Phrase", "Clause", "IsDone", "CompletedOn")
+        SELECT t."Id", k, due, 'N月底前', '合成工作内容', done, CASE WHEN done THEN LEAST(due + CASE WHEN (t."Number" + k) % 8 = 0 THEN 5 ELSE -3 END, DATE '2022-06-20') END
+        FROM "PlanTasks" t, generate_series(0, 2) k,
+             LATERAL (SELECT DATE '2022-01-31' + ((t."Number" * 7 + k * 97) % 334) AS due) d,
+             LATERAL (SELECT (t."Number" + k) % 4 = 0 AND d.due <= DATE '2022-07-20' AS done) x
+        WHERE k <= t."Number" % 3;
+        ANALYZE;
+        """;
+}
+
+/// <summary>How long each reader command took, in order.</summary>
+internal sealed class CommandTimings : DbCommandInterceptor
+{
+    private ConcurrentQueue<double> _times = new();
+
+    public void Clear() => _times = new();
+
+    public List<double> Take() => [.. _times];
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        _times.Enqueue(eventData.Duration.TotalMilliseconds);
+        return ValueTask.FromResult(result);
+    }
+}
+
+internal static class Checks
+{
+    public static void Should(this int actual, int expected)
+    {
+        if (actual != expected)
+        {
+            throw new InvalidOperationException($"expected {expected} commands, saw {actual}");
+        }
+    }
+}
+
+internal sealed class Contexts(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext() => new(options);
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using ActionPlan.Data;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Features.Dispatch;
+
+/// <summary>A milestone listed in the report, with its task and lead units.</summary>
+public sealed record ReportMilestone(int TaskNumber, string Title, string Domain, IReadOnlyList<string> LeadUnits, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
+{
+    public string Units => LeadUnits.Count > 0 ? string.Join("、", LeadUnits) : "省有关部门按职责分工负责";
+}
+
+/// <summary>A lead unit with overdue milestones and the tasks they belong to.</summary>
+public sealed record UnitOverdue(string Name, int Overdue, IReadOnlyList<int> TaskNumbers);
+
+/// <summary>Everything the 调度通报 of one month shows, as of one date.</summary>
+public sealed record DispatchReport(
+    string PlanTitle,
+    string DocumentNumber,
+    DateOnly Month,
+    DateOnly AsOf,
+    DashboardFigures Figures,
+    MonthFigures ThisMonth,
+    MonthFigures NextMonthFigures,
+    IReadOnlyList<ReportMilestone> Overdue,
+    IReadOnlyList<ReportMilestone> NextMonth,
+    IReadOnlyList<UnitOverdue> Units)
+{
+    public DateOnly NextMonthStart => Month.AddMonths(1);
+
+    /// <summary>The summary paragraph; every number in it is one the tables below show.</summary>
+    public string Summary
+    {
+        get
+        {
+            var t = Figures.Tasks;
+            var m = Figures.Milestones;
+            var inv = CultureInfo.InvariantCulture;
+            return $"截至{StatusText.LongDate(AsOf)}，{PlanTitle}共{t.Total}项任务，已完成{t.Completed}项、推进中{t.InProgress}项、未启动{t.NotStarted}项、暂缓{t.Suspended}项，"
+                + $"完成率{t.CompletionRate.ToString("P1", inv)}。已到期时间节点{m.DueSoFar}个，其中按时完成{m.DoneOnTime}个、逾期完成{m.DoneLate}个、逾期未完成{m.Overdue}个；"
+                + $"另有紧急节点{m.Urgent}个、临期节点{m.Approaching}个。{Month.Month}月到期节点{ThisMonth.Due}个，已按时完成{ThisMonth.DoneOnTime}个、逾期完成{ThisMonth.DoneLate}个；"
+                + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。"
+                + (Units.Count > 0 ? $"有逾期未完成节点的牵头单位{Units.Count}个，请抓紧推进。" : "目前没有逾期未完成节点。");
+        }
+    }
+}
+
+/// <summary>
+/// The 调度通报: the figures are <see cref="DashboardQueries"/>' (the same queries as 总览) as of the
+/// chosen date, plus two milestone lists; five queries whatever the plan's size.
+/// </summary>
+public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contexts, DashboardQueries dashboard, DeadlineSettings settings)
+{
+    public async Task<DispatchReport> LoadAsync(AccessScope scope, PlanOverview plan, DateOnly month, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var figures = await dashboard.LoadAsync(scope, plan.Id, asOf, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == plan.Id);
+        var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
+
+        var overdue = await Rows(scoped.Where(MilestoneStates.Predicate(MilestoneState.Overdue, null, asOf, settings)), asOf, cancellationToken);
+        var nextMonth = await Rows(scoped.Where(MilestoneStates.Predicate(null, month.AddMonths(1), asOf, settings)), asOf, cancellationToken);
+
+        // Overdue counts per unit are the dashboard's; the task numbers come from the overdue list.
+        var units = figures.Units.Where(u => u.Overdue > 0)
+            .Select(u => new UnitOverdue(u.Name, u.Overdue, overdue.Where(m => m.LeadUnits.Contains(u.Name)).Select(m => m.TaskNumber).Distinct().Order().ToList()))
+            .OrderByDescending(u => u.Overdue).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
+        MonthFigures Of(DateOnly first) => figures.Months.FirstOrDefault(m => m.Month == first) ?? new MonthFigures(first, 0, 0, 0, 0, 0);
+        return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, figures, Of(month), Of(month.AddMonths(1)), overdue, nextMonth, units);
+    }
+
+    /// <summary>IsDone means done by <paramref name="asOf"/>.</summary>
+    private static Task<List<ReportMilestone>> Rows(IQueryable<Data.Entities.Milestone> milestones, DateOnly asOf, CancellationToken cancellationToken) =>
+        milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
+            .Select(m => new ReportMilestone(
+                m.PlanTask.Number,
+                m.PlanTask.Title,
+                m.PlanTask.Domain.Name,
+                m.PlanTask.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                m.Due,
+                m.Phrase,
+                m.IsDone && m.CompletedOn <= asOf,
+                m.IsDone && m.CompletedOn <= asOf ? m.CompletedOn : null))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>The report's month and as-of date from the URL, with a message when a value had to be replaced.</summary>
+public sealed record DispatchRequest(DateOnly Month, DateOnly AsOf, string? Problem)
+{
+    public string Query => $"month={Month:yyyy-MM}&asof={AsOf:yyyy-MM-dd}";
+
+    /// <summary>
+    /// Month defaults to today's; the as-of date to the month's last day, or today while the month is
+    /// running. Figures cannot be taken as of a day that has not come, so a later date becomes today.
+    /// </summary>
+    public static DispatchRequest Parse(string? month, string? asOf, DateOnly today)
+    {
+        var problems = new List<string>();
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var first = thisMonth;
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (DateOnly.TryParseExact(month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+            {
+                first = m;
+            }
+            else
+            {
+                problems.Add($"月份“{month}”无法识别（应为 2022-06 这样的格式），已改为本月。");
+            }
+        }
+
+        if (first > thisMonth)
+        {
+            problems.Add($"{StatusText.Month(first)}尚未到来，已改为本月。");
+            first = thisMonth;
+        }
+
+        var lastDay = first.AddMonths(1).AddDays(-1);
+        var date = lastDay < today ? lastDay : today;
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (!DateOnly.TryParseExact(asOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                problems.Add($"截至日期“{asOf}”无法识别（应为 2022-06-30 这样的格式），已按{StatusText.LongDate(date)}统计。");
+            }
+            else if (d > today)
+            {
+                problems.Add($"截至日期{StatusText.LongDate(d)}晚于今天，已按今天（{StatusText.LongDate(today)}）统计。");
+                date = today;
+            }
+            else
+            {
+                date = d;
+            }
+        }
+
+        return new DispatchRequest(first, date, problems.Count > 0 ? string.Join(" ", problems) : null);
+    }
+}

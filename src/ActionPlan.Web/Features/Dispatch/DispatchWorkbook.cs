@@ -1,0 +1,69 @@
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Ledger;
+using ActionPlan.Web.Features.Tasks;
+
+namespace ActionPlan.Web.Features.Dispatch;
+
+/// <summary>The 调度通报 as .xlsx: one sheet per part of the printed report, with the same numbers.</summary>
+public static class DispatchWorkbook
+{
+    public static readonly string[] DomainHeaders = ["序号", "领域", "任务", "已完成", "推进中", "未启动", "暂缓", "已到期节点", "按时完成", "逾期完成", "逾期未完成", "完成率"];
+    public static readonly string[] OverdueHeaders = ["任务序号", "任务", "牵头单位", "时间节点", "节点要求", "逾期天数"];
+    public static readonly string[] NextMonthHeaders = ["任务序号", "任务", "牵头单位", "时间节点", "节点要求", "完成情况"];
+    public static readonly string[] UnitHeaders = ["牵头单位", "逾期未完成节点", "涉及任务"];
+
+    public static string Title(DispatchReport report) => $"{report.PlanTitle}调度通报（{StatusText.Month(report.Month)}）";
+
+    public static byte[] Write(DispatchReport report)
+    {
+        string[] preamble = [Title(report), $"截至{StatusText.LongDate(report.AsOf)}"];
+        var f = report.Figures;
+        return XlsxWriter.Write(
+        [
+            new XlsxSheet("概况", ["项目", "数值"], [28, 14],
+            [
+                ["任务", f.Tasks.Total], ["已完成", f.Tasks.Completed], ["推进中", f.Tasks.InProgress], ["未启动", f.Tasks.NotStarted], ["暂缓", f.Tasks.Suspended],
+                ["完成率", f.Tasks.CompletionRate], ["已到期节点", f.Milestones.DueSoFar], ["按时完成", f.Milestones.DoneOnTime], ["逾期完成", f.Milestones.DoneLate],
+                ["逾期未完成", f.Milestones.Overdue], ["紧急", f.Milestones.Urgent], ["临期", f.Milestones.Approaching],
+                [$"{report.Month.Month}月到期节点", report.ThisMonth.Due], [$"{report.NextMonthStart.Month}月将到期节点", report.NextMonthFigures.Due],
+                ["有逾期节点的牵头单位", report.Units.Count], ["通报摘要", report.Summary],
+            ]) { Preamble = preamble },
+            new XlsxSheet("分领域", DomainHeaders, [6, 24, 7, 7, 7, 7, 7, 10, 9, 9, 10, 8],
+                f.Domains.OrderBy(d => d.Number).Select(d => new object?[]
+                {
+                    d.Number, d.Name, d.Tasks.Total, d.Tasks.Completed, d.Tasks.InProgress, d.Tasks.NotStarted, d.Tasks.Suspended,
+                    d.Milestones.DueSoFar, d.Milestones.DoneOnTime, d.Milestones.DoneLate, d.Milestones.Overdue, d.Tasks.CompletionRate,
+                })) { Preamble = preamble },
+            new XlsxSheet("逾期未完成节点", OverdueHeaders, [9, 40, 30, 12, 14, 9],
+                report.Overdue.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, report.AsOf.DayNumber - m.Due.DayNumber }))
+                { Preamble = preamble },
+            new XlsxSheet($"{report.NextMonthStart.Month}月到期节点", NextMonthHeaders, [9, 40, 30, 12, 14, 16],
+                report.NextMonth.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, m.IsDone ? $"已完成 {StatusText.ShortDate(m.CompletedOn!.Value)}" : "未完成" }))
+                { Preamble = preamble },
+            new XlsxSheet("逾期单位", UnitHeaders, [30, 14, 40],
+                report.Units.Select(u => new object?[] { u.Name, u.Overdue, string.Join("、", u.TaskNumbers) })) { Preamble = preamble },
+        ]);
+    }
+}
+
+public static class DispatchEndpoints
+{
+    public const string Path = "/dispatch.xlsx";
+
+    /// <summary>The report of <c>?month=&amp;asof=</c> (as the page reads them), within the user's scope.</summary>
+    public static void MapDispatchEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, async (HttpContext context, CurrentPlan plans, DispatchReportQueries queries, PortalClock clock, CancellationToken cancellationToken) =>
+        {
+            var plan = await plans.GetAsync(cancellationToken);
+            if (plan is null)
+            {
+                return Results.NotFound();
+            }
+
+            var request = DispatchRequest.Parse(context.Request.Query["month"], context.Request.Query["asof"], clock.Today);
+            var report = await queries.LoadAsync(AccessScope.For(context.User), plan, request.Month, request.AsOf, cancellationToken);
+            return Results.File(DispatchWorkbook.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"调度通报-{request.Month:yyyy-MM}-截至{StatusText.ShortDate(request.AsOf)}.xlsx");
+        }).RequireAuthorization();
+}

@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Deadlines;
+
+namespace ActionPlan.Web.Features.Tasks;
+
+/// <summary>
+/// What the dashboard counts about milestones, as of a date. The list's <c>ms=</c> filter and the
+/// dashboard's counts use these same definitions (tests hold them equal).
+/// </summary>
+public enum MilestoneState
+{
+    /// <summary>已到期: due on or before the date, done or not.</summary>
+    Due,
+
+    /// <summary>按时完成: done on or before its due date (early completions included).</summary>
+    OnTime,
+
+    /// <summary>逾期完成: done after its due date.</summary>
+    Late,
+
+    /// <summary>临期: open, due after the urgent window and within the approaching window.</summary>
+    Approaching,
+
+    /// <summary>紧急: open, due from the date to the end of the urgent window.</summary>
+    Urgent,
+
+    /// <summary>逾期未完成: open and past its due date.</summary>
+    Overdue,
+
+    /// <summary>未到期: open and due on or after the date.</summary>
+    Pending,
+}
+
+public static class MilestoneStates
+{
+    public static string Label(MilestoneState state) => state switch
+    {
+        MilestoneState.Due => "已到期",
+        MilestoneState.OnTime => "按时完成",
+        MilestoneState.Late => "逾期完成",
+        MilestoneState.Approaching => "临期",
+        MilestoneState.Urgent => "紧急",
+        MilestoneState.Overdue => "逾期未完成",
+        MilestoneState.Pending => "未到期",
+        _ => state.ToString(),
+    };
+
+    /// <summary>
+    /// Milestones in <paramref name="state"/> (any when null) due within <paramref name="month"/> (any when
+    /// null), as of <paramref name="asOf"/>: a milestone counts as done only if done on or before that date.
+    /// </summary>
+    public static Expression<Func<Milestone, bool>> Predicate(MilestoneState? state, DateOnly? month, DateOnly asOf, DeadlineSettings settings)
+    {
+        var from = month ?? DateOnly.MinValue;
+        var to = month is { } m ? m.AddMonths(1).AddDays(-1) : DateOnly.MaxValue;
+        var urgentUntil = asOf.AddDays(settings.UrgentDays);
+        var approachingUntil = asOf.AddDays(settings.ApproachingDays);
+        return state switch
+        {
+            MilestoneState.Due => x => x.Due >= from && x.Due <= to && x.Due <= asOf,
+            MilestoneState.OnTime => x => x.Due >= from && x.Due <= to && x.IsDone && x.CompletedOn <= asOf && x.CompletedOn <= x.Due,
+            MilestoneState.Late => x => x.Due >= from && x.Due <= to && x.IsDone && x.CompletedOn <= asOf && x.CompletedOn > x.Due,
+            MilestoneState.Approaching => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due > urgentUntil && x.Due <= approachingUntil,
+            MilestoneState.Urgent => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf && x.Due <= urgentUntil,
+            MilestoneState.Overdue => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due < asOf,
+            MilestoneState.Pending => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf,
+            _ => x => x.Due >= from && x.Due <= to,
+        };
+    }
+}
