@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks of ActionPlan. Starts a throwaway PostgreSQL like test.sh, then runs each benchmark.
-#   bench/run.sh                 deadline scan at 10,000 and 100,000 milestones
+#   bench/run.sh [sizes] [--no-users]   deadline scan at 10,000 and 100,000 milestones
+#   bench/run.sh dashboard [--tasks N] [--no-http]
+#                                  总览 queries at 100,000 tasks, then wrk: the prerendered /dashboard
+#                                  against the Blazor template's home page, in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "PostgreSQL is needed: apt-get install -y postgresql" >&2; exit 1; }
@@ -13,4 +16,9 @@ trap 'pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&
 pg_run "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -U postgres -E UTF8 >/dev/null
 pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
 export ACTIONPLAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
-dotnet run -c Release --project bench/DeadlineScanBench -- "$@"
+if [ "${1:-}" != dashboard ]; then
+  dotnet run -c Release --project bench/DeadlineScanBench -- "$@"
+  exit 0
+fi
+shift
+exec bench/dashboard.sh "$@"

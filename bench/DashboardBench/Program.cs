@@ -9,11 +9,12 @@ using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 // 总览 benchmark: a synthetic plan of N tasks (default 100,000) in 19 domains and 60 lead units on
-// PostgreSQL, as of 2022-06-20. Prints the median time of each dashboard query and of the whole
-// load (office scope and one unit's scope), then leaves the database for the HTTP part of bench/run.sh
+// PostgreSQL, as of 2022-06-20. Prints the snapshot refresh time, and the median time of each dashboard
+// query and of the whole load (office scope and one unit's scope), from the snapshot and counted, then leaves the database for the HTTP part of bench/run.sh
 // when --keep <name> is given.
 var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
@@ -31,7 +32,11 @@ try
     var options = new DbContextOptionsBuilder<AppDbContext>()
         .UseApplicationServiceProvider(AppDbContext.IdentityModelServices)
         .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
-        .AddInterceptors(timings).Options;
+        .AddInterceptors(timings)
+        .EnableSensitiveDataLogging(args.Contains("--print-sql"))
+        .LogTo(line => { if (args.Contains("--print-sql") && line.Contains("Executed DbCommand", StringComparison.Ordinal)) Console.WriteLine(line); },
+            Microsoft.Extensions.Logging.LogLevel.Information)
+        .Options;
     var contexts = new Contexts(options);
     await using (var db = contexts.CreateDbContext())
     {
@@ -56,34 +61,58 @@ try
 
     var office = new AccessScope("bench", true, null, true, false);
     var unit = new AccessScope("bench-unit", false, unitId, false, false);
-    string[] queryNames = ["tasks by domain, status, overdue", "milestones by domain and month", "lead units"];
-    foreach (var (label, scope) in new[] { ("office (all tasks)", office), ("one lead unit", unit) })
+    var refresher = new FigureSnapshotRefresher(contexts, clock, settings, TimeProvider.System, NullLogger<FigureSnapshotRefresher>.Instance);
+    var refreshes = new List<double>();
+    for (var i = 0; i < 3; i++)
     {
-        for (var i = 0; i < 3; i++)
-        {
-            await dashboard.LoadAsync(scope, planId);
-        }
-
-        timings.Clear();
-        var totals = new List<double>();
-        for (var i = 0; i < Rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await dashboard.LoadAsync(scope, planId);
-            totals.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        var perQuery = timings.Take();
-        perQuery.Count.Should(queryNames.Length * Rounds);
-        Console.WriteLine($"dashboard queries, {label}, median of {Rounds}:");
-        for (var q = 0; q < queryNames.Length; q++)
-        {
-            var times = perQuery.Where((_, i) => i % queryNames.Length == q).ToList();
-            Console.WriteLine($"  {queryNames[q],-34} {Median(times),7:N1} ms");
-        }
-
-        Console.WriteLine($"  {"whole load (3 round trips)",-34} {Median(totals),7:N1} ms");
+        var watch = Stopwatch.StartNew();
+        await refresher.RefreshAsync();
+        refreshes.Add(watch.Elapsed.TotalMilliseconds);
     }
+
+    await using (var db = contexts.CreateDbContext())
+    {
+        Console.WriteLine($"snapshot refresh (delete + 6 INSERT … SELECT … GROUP BY), median of 3: {Median(refreshes),7:N0} ms; {await db.FigureCells.CountAsync():N0} cells");
+    }
+
+    async Task Measure(string title, string[] names, Func<AccessScope, Task> load)
+    {
+        foreach (var (label, scope) in new[] { ("office (all tasks)", office), ("one lead unit", unit) })
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await load(scope);
+            }
+
+            timings.Clear();
+            var totals = new List<double>();
+            for (var i = 0; i < Rounds; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await load(scope);
+                totals.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var perQuery = timings.Take();
+            perQuery.Count.Should(names.Length * Rounds);
+            Console.WriteLine($"{title}, {label}, median of {Rounds}:");
+            for (var q = 0; q < names.Length; q++)
+            {
+                var times = perQuery.Where((_, i) => i % names.Length == q).ToList();
+                Console.WriteLine($"  {names[q],-34} {Median(times),7:N1} ms");
+            }
+
+            Console.WriteLine($"  {$"whole load ({names.Length} round trips)",-34} {Median(totals),7:N1} ms");
+        }
+    }
+
+    await Measure("总览 from the snapshot (the usual case)", ["snapshot freshness", "cells of the scope"], scope => dashboard.LoadAsync(scope, planId));
+    await Measure("总览 counted from the tasks (right after a save, until the refresh)", ["tasks by domain, status, overdue", "milestones by domain and month", "lead units"],
+        async scope =>
+        {
+            await using var db = contexts.CreateDbContext();
+            await dashboard.CountAsync(db, scope, planId, clock.Today);
+        });
 
     // A linked list view: 逾期未完成 milestones of the whole plan, first page.
     var listTimes = new List<double>();

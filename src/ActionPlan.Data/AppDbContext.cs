@@ -28,6 +28,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FigureCell> FigureCells => Set<FigureCell>();
+    public DbSet<FigureSnapshot> FigureSnapshots => Set<FigureSnapshot>();
+    public DbSet<PlanDataVersion> PlanDataVersions => Set<PlanDataVersion>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside
@@ -59,9 +62,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>A changed task gets a new version, so a concurrent save of the old version fails.</summary>
+    /// <summary>
+    /// A changed task gets a new version, so a concurrent save of the old version fails. A save that
+    /// touches what 总览 counts also changes the <see cref="PlanDataVersion"/>, in the same transaction.
+    /// </summary>
     private void StampVersions()
     {
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is Plan or Domain or PlanTask or Milestone or PlanTaskLeadUnit or LeadUnit))
+        {
+            if (ChangeTracker.Entries<PlanDataVersion>().FirstOrDefault() is { } tracked)
+            {
+                tracked.Entity.Value = Guid.NewGuid();
+            }
+            else
+            {
+                Attach(new PlanDataVersion { Id = PlanDataVersion.RowId }).Property(v => v.Value).CurrentValue = Guid.NewGuid();
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<PlanTask>())
         {
             if (entry.State == EntityState.Modified)

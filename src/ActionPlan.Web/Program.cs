@@ -76,6 +76,12 @@ if (command is null && builder.Configuration.GetValue("DeadlineWatch:Enabled", t
     builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineScanner>());
 }
 builder.Services.AddSingleton<AlertQueries>();
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.FigureSnapshotRefresher>();
+if (command is null && builder.Configuration.GetValue("Dashboard:Snapshots", true))
+{
+    builder.Services.AddHostedService(services => services.GetRequiredService<ActionPlan.Web.Features.Dashboard.FigureSnapshotRefresher>());
+}
+
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardQueries>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dispatch.DispatchReportQueries>();
 builder.Services.AddSingleton<ProgressReports>();

@@ -8,6 +8,7 @@ using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionPlan.IntegrationTests;
 
@@ -29,6 +30,8 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
         new(TimeProvider.System, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Today"] = today.ToString("yyyy-MM-dd") }).Build());
 
     private DashboardQueries Dashboard(DateOnly today) => new(Contexts, Clock(today), Settings);
+
+    private FigureSnapshotRefresher Refresher(DateOnly today) => new(Contexts, Clock(today), Settings, TimeProvider.System, NullLogger<FigureSnapshotRefresher>.Instance);
 
     private TaskQueries Tasks(DateOnly today) => new(Contexts, Clock(today), Settings);
 
@@ -115,6 +118,61 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
             new MonthFigures(new(2022, 7, 1), 1, 0, 0, 0, 1),
             new MonthFigures(new(2022, 8, 1), 1, 1, 0, 0, 0),
             new MonthFigures(new(2022, 9, 1), 1, 0, 0, 0, 1));
+    }
+
+    [Fact]
+    public async Task The_snapshot_gives_the_same_figures_as_counting_for_every_scope()
+    {
+        var (planId, unitA, unitB) = await PlanAsync();
+        var realPlan = await Portal.WithDbAsync(db => db.Plans.Where(p => p.Year == 2022).Select(p => p.Id).SingleAsync());
+        var realUnit = await Portal.WithDbAsync(db => db.LeadUnits.Where(u => u.Name == "省税务局").Select(u => u.Id).SingleAsync());
+        var dashboard = Dashboard(Today);
+
+        await Refresher(Today).RefreshAsync();
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        foreach (var (plan, scope) in new[]
+        {
+            (planId, Office), (planId, new AccessScope("a", false, unitA, false, false)), (planId, new AccessScope("b", false, unitB, false, false)),
+            (realPlan, Office), (realPlan, new AccessScope("t", false, realUnit, false, false)),
+        })
+        {
+            var fromSnapshot = await dashboard.LoadAsync(scope, plan);
+            var counted = await dashboard.CountAsync(db, scope, plan, Today);
+            fromSnapshot.Should().BeEquivalentTo(counted, o => o.WithStrictOrdering(), $"plan {plan}, unit {scope.LeadUnitId}");
+        }
+
+        var snapshot = await Portal.WithDbAsync(db => db.FigureSnapshots.SingleAsync(s => s.PlanId == planId));
+        snapshot.AsOf.Should().Be(Today);
+    }
+
+    [Fact]
+    public async Task A_save_after_the_snapshot_is_counted_at_once_not_shown_stale()
+    {
+        var (planId, _, _) = await PlanAsync();
+        await Refresher(Today).RefreshAsync();
+        var before = await Dashboard(Today).LoadAsync(Office, planId);
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var task = await db.PlanTasks.SingleAsync(t => t.PlanId == planId && t.Number == 6);
+            task.Status = PlanTaskStatus.InProgress;
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            var after = await Dashboard(Today).LoadAsync(Office, planId);
+            after.Tasks.InProgress.Should().Be(before.Tasks.InProgress + 1);
+            after.Tasks.NotStarted.Should().Be(before.Tasks.NotStarted - 1);
+        }
+        finally
+        {
+            await using var db = await Contexts.CreateDbContextAsync();
+            var task = await db.PlanTasks.SingleAsync(t => t.PlanId == planId && t.Number == 6);
+            task.Status = PlanTaskStatus.NotStarted;
+            await db.SaveChangesAsync();
+        }
     }
 
     [Fact]

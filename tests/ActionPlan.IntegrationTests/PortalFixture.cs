@@ -13,8 +13,9 @@ public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The hourly scanner would otherwise run its start-up scan while page tests count round trips.
-        Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider)) { Settings = { ["DeadlineWatch:Enabled"] = "false" } };
+        // The hourly scanner and the figure refresher would otherwise run while page tests count round trips;
+        // tests that need a figure snapshot refresh it themselves.
+        Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider)) { Settings = { ["DeadlineWatch:Enabled"] = "false", ["Dashboard:Snapshots"] = "false" } };
         Portal.CreateClient().Dispose();
         await Portal.CreateUserAsync("office1", ActionPlan.Data.Entities.Roles.Office);
         Client = await Portal.ClientAsync("office1");

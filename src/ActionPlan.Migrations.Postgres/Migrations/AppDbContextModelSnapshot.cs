@@ -233,6 +233,95 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Approaching")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueSoFar")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MonthKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urgent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("PlanId", "LeadUnitId", "DomainId");
+
+                    b.ToTable("FigureCells");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureSnapshot", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DataVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("FigureSnapshots");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.ImportWarning", b =>
                 {
                     b.Property<int>("Id")
@@ -474,6 +563,26 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanDataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>
@@ -926,6 +1035,38 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ActionPlan.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("LeadUnit");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureSnapshot", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Plan", null)
+                        .WithOne()
+                        .HasForeignKey("ActionPlan.Data.Entities.FigureSnapshot", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.ImportWarning", b =>

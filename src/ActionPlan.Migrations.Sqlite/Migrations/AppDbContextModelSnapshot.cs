@@ -222,6 +222,93 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approaching")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoFar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonthKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Suspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("PlanId", "LeadUnitId", "DomainId");
+
+                    b.ToTable("FigureCells");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureSnapshot", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DataVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("FigureSnapshots");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.ImportWarning", b =>
                 {
                     b.Property<int>("Id")
@@ -451,6 +538,26 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanDataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>
@@ -889,6 +996,38 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ActionPlan.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("LeadUnit");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.FigureSnapshot", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Plan", null)
+                        .WithOne()
+                        .HasForeignKey("ActionPlan.Data.Entities.FigureSnapshot", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.ImportWarning", b =>

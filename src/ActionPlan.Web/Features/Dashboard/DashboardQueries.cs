@@ -30,12 +30,20 @@ public sealed record MonthFigures(DateOnly Month, int Due, int DoneOnTime, int D
 public sealed record DashboardFigures(
     DateOnly AsOf, TaskFigures Tasks, MilestoneFigures Milestones, IReadOnlyList<DomainFigures> Domains, IReadOnlyList<UnitFigures> Units, IReadOnlyList<MonthFigures> Months);
 
+/// <summary>Counts of one domain's tasks (raw or from the snapshot), before assembly.</summary>
+internal sealed record DomainTaskCounts(int Number, string Name, int Total, int NotStarted, int InProgress, int Completed, int Suspended, int OverdueTasks);
+
+/// <summary>Counts of one domain's milestones due in one month, before assembly.</summary>
+internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, int DueSoFar, int DoneOnTime, int DoneLate, int Approaching, int Urgent, int Overdue);
+
 /// <summary>
-/// 总览 and 调度通报: every figure is counted in the database (GROUP BY) within the user's scope, in three
-/// queries whatever the number of tasks. Milestone states follow <see cref="MilestoneStates"/>; the list's
-/// <c>ms=</c> filter counts the same way.
+/// 总览 and 调度通报: every figure is counted in the database (GROUP BY) within the user's scope.
+/// As of today they come from the pre-aggregated snapshot (<see cref="FigureSnapshotRefresher"/>): two small
+/// queries whatever the number of tasks. When the snapshot is stale (data saved since, another day) or the
+/// date is another one, three GROUP BY queries over the tasks give the same figures. Milestone states follow
+/// <see cref="MilestoneStates"/>; the list's <c>ms=</c> filter counts the same way.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings)
+public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, FigureSnapshotRefresher? refresher = null)
 {
     public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default) =>
         LoadAsync(scope, planId, clock.Today, cancellationToken);
@@ -46,10 +54,29 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, P
     /// </summary>
     public async Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (asOf == clock.Today)
+        {
+            var snapshot = await db.FigureSnapshots.Where(s => s.PlanId == planId)
+                .Select(s => new { s.AsOf, s.DataVersion, Current = db.PlanDataVersions.Select(v => v.Value).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (snapshot is not null && snapshot.AsOf == asOf && snapshot.DataVersion == snapshot.Current)
+            {
+                return await FromSnapshotAsync(db, scope, planId, asOf, cancellationToken);
+            }
+
+            refresher?.Request();
+        }
+
+        return await CountAsync(db, scope, planId, asOf, cancellationToken);
+    }
+
+    /// <summary>The figures counted from the tasks and milestones: three GROUP BY queries.</summary>
+    public async Task<DashboardFigures> CountAsync(AppDbContext db, AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
         var today = asOf;
         var urgentUntil = today.AddDays(settings.UrgentDays);
         var approachingUntil = today.AddDays(settings.ApproachingDays);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId);
         var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
@@ -59,33 +86,37 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, P
             .GroupBy(t => new { t.Number, t.Name, t.Status, t.Overdue })
             .Select(g => new { g.Key.Number, g.Key.Name, g.Key.Status, g.Key.Overdue, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var overdueTasks = byStatus.Where(x => x.Overdue).GroupBy(x => x.Number).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var domainTasks = byStatus.GroupBy(x => (x.Number, x.Name)).Select(g =>
+        {
+            int Of(PlanTaskStatus s) => g.Where(x => x.Status == s).Sum(x => x.Count);
+            return new DomainTaskCounts(g.Key.Number, g.Key.Name, g.Sum(x => x.Count), Of(PlanTaskStatus.NotStarted), Of(PlanTaskStatus.InProgress),
+                Of(PlanTaskStatus.Completed), Of(PlanTaskStatus.Suspended), g.Where(x => x.Overdue).Sum(x => x.Count));
+        }).ToList();
 
-        // Milestones by domain and due month: every figure is a sum of cells of this grid (at most 19 × 12 a year),
-        // so one query feeds both the domain rows and the month timeline.
+        // Milestones by domain and due month: every milestone figure is a sum of cells of this grid.
         var grid = await scoped
             .GroupBy(m => new { m.PlanTask.Domain.Number, m.Due.Year, m.Due.Month })
-            .Select(g => new
-            {
+            .Select(g => new MilestoneCell(
                 g.Key.Number,
                 g.Key.Year,
                 g.Key.Month,
-                Due = g.Count(),
-                DueSoFar = g.Count(m => m.Due <= today),
-                DoneOnTime = g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn <= m.Due),
-                DoneLate = g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn > m.Due),
-                Approaching = g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due > urgentUntil && m.Due <= approachingUntil),
-                Urgent = g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due >= today && m.Due <= urgentUntil),
-                Overdue = g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due < today),
-            })
+                g.Count(),
+                g.Count(m => m.Due <= today),
+                g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn <= m.Due),
+                g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn > m.Due),
+                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due > urgentUntil && m.Due <= approachingUntil),
+                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due >= today && m.Due <= urgentUntil),
+                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due < today)))
             .ToListAsync(cancellationToken);
-        var milestones = grid.GroupBy(x => x.Number).ToDictionary(g => g.Key, g => new MilestoneFigures(
-            g.Sum(x => x.DueSoFar), g.Sum(x => x.DoneOnTime), g.Sum(x => x.DoneLate), g.Sum(x => x.Approaching), g.Sum(x => x.Urgent), g.Sum(x => x.Overdue)));
-        var months = grid.GroupBy(x => new DateOnly(x.Year, x.Month, 1)).Select(g => new MonthFigures(
-                g.Key, g.Sum(x => x.Due), g.Sum(x => x.DoneOnTime), g.Sum(x => x.DoneLate), g.Sum(x => x.Overdue),
-                g.Sum(x => x.Due - x.DoneOnTime - x.DoneLate - x.Overdue)))
-            .OrderBy(m => m.Month).ToList();
-        var units = await db.PlanTaskLeadUnits.AsNoTracking().Where(l => tasks.Any(t => t.Id == l.PlanTaskId))
+
+        // A lead unit's table shows its own row only, as the snapshot does.
+        var links = db.PlanTaskLeadUnits.AsNoTracking().Where(l => tasks.Any(t => t.Id == l.PlanTaskId));
+        if (!scope.SeesAllTasks)
+        {
+            links = links.Where(l => l.LeadUnitId == scope.LeadUnitId);
+        }
+
+        var units = await links
             .SelectMany(l => l.PlanTask.Milestones.DefaultIfEmpty(), (l, m) => new { l.LeadUnit.Name, l.PlanTaskId, Milestone = m })
             .GroupBy(x => x.Name)
             .Select(g => new UnitFigures(
@@ -96,18 +127,55 @@ public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, P
                 g.Count(x => x.Milestone != null && x.Milestone.IsDone && x.Milestone.CompletedOn <= today && x.Milestone.CompletedOn > x.Milestone.Due),
                 g.Count(x => x.Milestone != null && !(x.Milestone.IsDone && x.Milestone.CompletedOn <= today) && x.Milestone.Due < today)))
             .ToListAsync(cancellationToken);
+        return Assemble(asOf, domainTasks, grid, units);
+    }
 
-        var domains = byStatus.GroupBy(x => (x.Number, x.Name)).Select(g =>
-        {
-            int Of(PlanTaskStatus s) => g.Where(x => x.Status == s).Sum(x => x.Count);
-            var m = milestones.GetValueOrDefault(g.Key.Number);
-            return new DomainFigures(g.Key.Number, g.Key.Name,
-                new TaskFigures(g.Sum(x => x.Count), Of(PlanTaskStatus.NotStarted), Of(PlanTaskStatus.InProgress), Of(PlanTaskStatus.Completed), Of(PlanTaskStatus.Suspended), overdueTasks.GetValueOrDefault(g.Key.Number)),
-                m ?? new MilestoneFigures(0, 0, 0, 0, 0, 0));
-        })
-        // Most behind first: overdue milestones, then the lowest completion rate.
-        .OrderByDescending(d => d.Milestones.Overdue).ThenBy(d => d.Tasks.CompletionRate).ThenBy(d => d.Number)
-        .ToList();
+    /// <summary>The figures from the snapshot's cells of this scope: one query (and one before it for freshness).</summary>
+    private static async Task<DashboardFigures> FromSnapshotAsync(AppDbContext db, AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var cells = db.FigureCells.AsNoTracking().Where(c => c.PlanId == planId);
+        cells = scope.SeesAllTasks
+            ? cells.Where(c => c.LeadUnitId == null || c.DomainId == null)
+            : cells.Where(c => c.LeadUnitId == scope.LeadUnitId);
+        var rows = await cells
+            .Select(c => new
+            {
+                DomainNumber = c.Domain != null ? (int?)c.Domain.Number : null,
+                DomainName = c.Domain != null ? c.Domain.Name : null,
+                Unit = c.DomainId == null && c.LeadUnit != null ? c.LeadUnit.Name : null,
+                c.MonthKey, c.Tasks, c.NotStarted, c.InProgress, c.Completed, c.Suspended, c.OverdueTasks,
+                c.Due, c.DueSoFar, c.OnTime, c.Late, c.Approaching, c.Urgent, c.Overdue,
+            })
+            .ToListAsync(cancellationToken);
+
+        var domainTasks = rows.Where(r => r.DomainNumber is not null && r.MonthKey is null)
+            .Select(r => new DomainTaskCounts(r.DomainNumber!.Value, r.DomainName!, r.Tasks, r.NotStarted, r.InProgress, r.Completed, r.Suspended, r.OverdueTasks))
+            .ToList();
+        var grid = rows.Where(r => r.DomainNumber is not null && r.MonthKey is not null)
+            .Select(r => new MilestoneCell(r.DomainNumber!.Value, r.MonthKey!.Value / 100, r.MonthKey.Value % 100, r.Due, r.DueSoFar, r.OnTime, r.Late, r.Approaching, r.Urgent, r.Overdue))
+            .ToList();
+        var units = rows.Where(r => r.Unit is not null).GroupBy(r => r.Unit!)
+            .Select(g => new UnitFigures(g.Key, g.Sum(r => r.Tasks), g.Sum(r => r.DueSoFar), g.Sum(r => r.OnTime), g.Sum(r => r.Late), g.Sum(r => r.Overdue)))
+            .ToList();
+        return Assemble(asOf, domainTasks, grid, units);
+    }
+
+    private static DashboardFigures Assemble(DateOnly asOf, IReadOnlyList<DomainTaskCounts> domainTasks, IReadOnlyList<MilestoneCell> grid, IReadOnlyList<UnitFigures> units)
+    {
+        var milestones = grid.GroupBy(x => x.Domain).ToDictionary(g => g.Key, g => new MilestoneFigures(
+            g.Sum(x => x.DueSoFar), g.Sum(x => x.DoneOnTime), g.Sum(x => x.DoneLate), g.Sum(x => x.Approaching), g.Sum(x => x.Urgent), g.Sum(x => x.Overdue)));
+        var months = grid.GroupBy(x => new DateOnly(x.Year, x.Month, 1)).Select(g => new MonthFigures(
+                g.Key, g.Sum(x => x.Due), g.Sum(x => x.DoneOnTime), g.Sum(x => x.DoneLate), g.Sum(x => x.Overdue),
+                g.Sum(x => x.Due - x.DoneOnTime - x.DoneLate - x.Overdue)))
+            .OrderBy(m => m.Month).ToList();
+
+        var domains = domainTasks
+            .Select(d => new DomainFigures(d.Number, d.Name,
+                new TaskFigures(d.Total, d.NotStarted, d.InProgress, d.Completed, d.Suspended, d.OverdueTasks),
+                milestones.GetValueOrDefault(d.Number) ?? new MilestoneFigures(0, 0, 0, 0, 0, 0)))
+            // Most behind first: overdue milestones, then the lowest completion rate.
+            .OrderByDescending(d => d.Milestones.Overdue).ThenBy(d => d.Tasks.CompletionRate).ThenBy(d => d.Number)
+            .ToList();
 
         var total = new TaskFigures(domains.Sum(d => d.Tasks.Total), domains.Sum(d => d.Tasks.NotStarted), domains.Sum(d => d.Tasks.InProgress),
             domains.Sum(d => d.Tasks.Completed), domains.Sum(d => d.Tasks.Suspended), domains.Sum(d => d.Tasks.OverdueTasks));

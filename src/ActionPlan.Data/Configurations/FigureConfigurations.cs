@@ -1,0 +1,35 @@
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ActionPlan.Data.Configurations;
+
+public sealed class FigureCellConfiguration : IEntityTypeConfiguration<FigureCell>
+{
+    public void Configure(EntityTypeBuilder<FigureCell> cell)
+    {
+        cell.HasIndex(c => new { c.PlanId, c.LeadUnitId, c.DomainId });
+        cell.HasOne<Plan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        cell.HasOne(c => c.LeadUnit).WithMany().HasForeignKey(c => c.LeadUnitId).OnDelete(DeleteBehavior.Cascade);
+        cell.HasOne(c => c.Domain).WithMany().HasForeignKey(c => c.DomainId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FigureSnapshotConfiguration : IEntityTypeConfiguration<FigureSnapshot>
+{
+    public void Configure(EntityTypeBuilder<FigureSnapshot> snapshot)
+    {
+        snapshot.HasKey(s => s.PlanId);
+        snapshot.Property(s => s.PlanId).ValueGeneratedNever();
+        snapshot.HasOne<Plan>().WithOne().HasForeignKey<FigureSnapshot>(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PlanDataVersionConfiguration : IEntityTypeConfiguration<PlanDataVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanDataVersion> version)
+    {
+        version.Property(v => v.Id).ValueGeneratedNever();
+        version.HasData(new PlanDataVersion { Id = PlanDataVersion.RowId, Value = Guid.Empty });
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data;
+using System.Threading.Channels;
+using ActionPlan.Data;
+using ActionPlan.Web.Features.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActionPlan.Web.Features.Dashboard;
+
+/// <summary>
+/// Keeps the pre-aggregated 总览 figures (<see cref="Data.Entities.FigureCell"/>) in step with the data:
+/// it recomputes them, set-based in the database, when a reader finds them stale (another day, or
+/// data saved since) and once a minute if nobody asked. Until then readers count from the tasks directly,
+/// so a figure is never stale, only slower right after a change.
+/// </summary>
+public sealed class FigureSnapshotRefresher(
+    IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, TimeProvider time, ILogger<FigureSnapshotRefresher> logger) : BackgroundService
+{
+    private const long RefreshLockKey = 0x4150_4649_4755; // "APFIGU"
+    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for a refresh soon; many asks while one is pending make one refresh.</summary>
+    public void Request() => _requests.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Yield first: .NET 10 awaits ExecuteAsync up to its first await before the host starts.
+        await Task.Yield();
+        Request();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            tick.CancelAfter(TimeSpan.FromMinutes(1));
+            try
+            {
+                await _requests.Reader.ReadAsync(tick.Token);
+                // Saves come in bursts (a bulk status change); wait for the burst to end.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+            }
+
+            try
+            {
+                if (await IsStaleAsync(stoppingToken))
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Readers fall back to counting from the tasks; try again on the next request or tick.
+                logger.LogWarning(e, "Refreshing the dashboard figures failed");
+            }
+        }
+    }
+
+    private async Task<bool> IsStaleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = clock.Today;
+        var version = await db.PlanDataVersions.Select(v => v.Value).FirstOrDefaultAsync(cancellationToken);
+        var plans = await db.Plans.CountAsync(cancellationToken);
+        var fresh = await db.FigureSnapshots.CountAsync(s => s.AsOf == today && s.DataVersion == version, cancellationToken);
+        return fresh != plans;
+    }
+
+    /// <summary>
+    /// Recomputes every plan's cells as of the portal's today in one transaction: a delete and six
+    /// INSERT … SELECT … GROUP BY statements. On PostgreSQL the transaction reads one snapshot
+    /// (repeatable read), so the cells and the data version they record agree.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = await db.Database.BeginTransactionAsync(postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+        if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RefreshLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var version = await db.PlanDataVersions.Select(v => v.Value).FirstOrDefaultAsync(cancellationToken);
+        await db.FigureCells.ExecuteDeleteAsync(cancellationToken);
+        await db.FigureSnapshots.ExecuteDeleteAsync(cancellationToken);
+        foreach (var sql in Statements(postgres))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, [today, today.AddDays(settings.UrgentDays), today.AddDays(settings.ApproachingDays)], cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(cancellationToken))
+        {
+            db.FigureSnapshots.Add(new Data.Entities.FigureSnapshot { PlanId = planId, AsOf = today, DataVersion = version, RefreshedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Dashboard figures refreshed as of {Today}", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The six statements: tasks and milestones, each at three levels. {0} is today, {1} the last day of
+    /// the urgent window, {2} of the approaching window; the milestone states are those of
+    /// <see cref="Tasks.MilestoneStates"/> (done means done on or before today).
+    /// </summary>
+    private static IEnumerable<string> Statements(bool postgres)
+    {
+        var isDone = postgres ? "m.\"IsDone\"" : "m.\"IsDone\" = 1";
+        var done = $"({isDone} AND m.\"CompletedOn\" <= {{0}})";
+        var open = $"NOT ({isDone} AND m.\"CompletedOn\" IS NOT NULL AND m.\"CompletedOn\" <= {{0}})";
+        var month = postgres ? "CAST(EXTRACT(YEAR FROM m.\"Due\") * 100 + EXTRACT(MONTH FROM m.\"Due\") AS integer)" : "CAST(strftime('%Y%m', m.\"Due\") AS INTEGER)";
+        var overdueTask = $"CASE WHEN EXISTS (SELECT 1 FROM \"Milestones\" m WHERE m.\"PlanTaskId\" = t.\"Id\" AND {open} AND m.\"Due\" < {{0}}) THEN 1 ELSE 0 END";
+        var taskCounts = $"""
+            COUNT(*), SUM(CASE WHEN t."Status" = 'NotStarted' THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = 'InProgress' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN t."Status" = 'Completed' THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = 'Suspended' THEN 1 ELSE 0 END), SUM({overdueTask}),
+            0, 0, 0, 0, 0, 0, 0
+            """;
+        var milestoneCounts = $$"""
+            0, 0, 0, 0, 0, 0,
+            COUNT(*), SUM(CASE WHEN m."Due" <= {0} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {{done}} AND m."CompletedOn" <= m."Due" THEN 1 ELSE 0 END), SUM(CASE WHEN {{done}} AND m."CompletedOn" > m."Due" THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {{open}} AND m."Due" > {1} AND m."Due" <= {2} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {{open}} AND m."Due" >= {0} AND m."Due" <= {1} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {{open}} AND m."Due" < {0} THEN 1 ELSE 0 END)
+            """;
+        const string Insert = """
+            INSERT INTO "FigureCells" ("PlanId", "LeadUnitId", "DomainId", "MonthKey", "Tasks", "NotStarted", "InProgress", "Completed", "Suspended", "OverdueTasks",
+                                       "Due", "DueSoFar", "OnTime", "Late", "Approaching", "Urgent", "Overdue")
+            """;
+        return
+        [
+            $"""{Insert} SELECT t."PlanId", NULL, t."DomainId", NULL, {taskCounts} FROM "PlanTasks" t GROUP BY t."PlanId", t."DomainId" """,
+            $"""{Insert} SELECT t."PlanId", l."LeadUnitId", t."DomainId", NULL, {taskCounts} FROM "PlanTasks" t JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = t."Id" GROUP BY t."PlanId", l."LeadUnitId", t."DomainId" """,
+            $"""{Insert} SELECT t."PlanId", l."LeadUnitId", NULL, NULL, {taskCounts} FROM "PlanTasks" t JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = t."Id" GROUP BY t."PlanId", l."LeadUnitId" """,
+            $"""{Insert} SELECT t."PlanId", NULL, t."DomainId", {month}, {milestoneCounts} FROM "Milestones" m JOIN "PlanTasks" t ON t."Id" = m."PlanTaskId" GROUP BY t."PlanId", t."DomainId", {month} """,
+            $"""{Insert} SELECT t."PlanId", l."LeadUnitId", t."DomainId", {month}, {milestoneCounts} FROM "Milestones" m JOIN "PlanTasks" t ON t."Id" = m."PlanTaskId" JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = t."Id" GROUP BY t."PlanId", l."LeadUnitId", t."DomainId", {month} """,
+            $"""{Insert} SELECT t."PlanId", l."LeadUnitId", NULL, NULL, {milestoneCounts} FROM "Milestones" m JOIN "PlanTasks" t ON t."Id" = m."PlanTaskId" JOIN "PlanTaskLeadUnits" l ON l."PlanTaskId" = t."Id" GROUP BY t."PlanId", l."LeadUnitId" """,
+        ];
+    }
+}
