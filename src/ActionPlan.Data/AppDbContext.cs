@@ -50,6 +50,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
+    /// <summary>Whether the save in progress (or the last one) changes what 总览 counts.</summary>
+    public bool SavesPlanData { get; private set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
@@ -68,6 +71,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// </summary>
     private void StampVersions()
     {
+        SavesPlanData = false;
         if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && e.Entity is Plan or Domain or PlanTask or Milestone or PlanTaskLeadUnit or LeadUnit))
         {
@@ -79,6 +83,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             {
                 Attach(new PlanDataVersion { Id = PlanDataVersion.RowId }).Property(v => v.Value).CurrentValue = Guid.NewGuid();
             }
+
+            SavesPlanData = true;
         }
 
         foreach (var entry in ChangeTracker.Entries<PlanTask>())

@@ -56,7 +56,12 @@ builder.Services.AddSerilog((services, logger) =>
 
 var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(database);
-builder.Services.AddDbContextFactory<AppDbContext>(database.Configure);
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.PlanDataSaved>();
+builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
+{
+    database.Configure(options);
+    options.AddInterceptors(services.GetRequiredService<ActionPlan.Web.Features.Dashboard.PlanDataSaved>());
+});
 // Identity's stores take a scoped context; it is created from the same factory and lives one request or DI scope.
 builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 builder.Services.AddSingleton(TimeProvider.System);
@@ -82,6 +87,7 @@ if (command is null && builder.Configuration.GetValue("Dashboard:Snapshots", tru
     builder.Services.AddHostedService(services => services.GetRequiredService<ActionPlan.Web.Features.Dashboard.FigureSnapshotRefresher>());
 }
 
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.FigureCache>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardQueries>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dispatch.DispatchReportQueries>();
 builder.Services.AddSingleton<ProgressReports>();

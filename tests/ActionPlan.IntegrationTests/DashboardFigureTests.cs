@@ -176,6 +176,41 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_figure_cache_keeps_todays_figures_until_a_save_in_this_instance()
+    {
+        var (planId, _, _) = await PlanAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "600" }).Build();
+        var cache = new FigureCache(Portal.Services.GetRequiredService<PlanDataSaved>(), TimeProvider.System, configuration);
+        var dashboard = new DashboardQueries(Contexts, Clock(Today), Settings, null, cache);
+        var before = await dashboard.LoadAsync(Office, planId);
+
+        // A write that bypasses SaveChanges is not seen while the entry lives: the cache is really used.
+        await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId && t.Number == 3).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, PlanTaskStatus.Suspended)));
+        (await dashboard.LoadAsync(Office, planId)).Should().BeSameAs(before);
+
+        try
+        {
+            // A save through the portal's contexts empties it.
+            await using (var db = await Contexts.CreateDbContextAsync())
+            {
+                (await db.PlanTasks.SingleAsync(t => t.PlanId == planId && t.Number == 3)).Progress = 10;
+                await db.SaveChangesAsync();
+            }
+
+            var after = await dashboard.LoadAsync(Office, planId);
+            after.Tasks.Suspended.Should().Be(before.Tasks.Suspended + 1);
+        }
+        finally
+        {
+            await Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId && t.Number == 3)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, PlanTaskStatus.NotStarted).SetProperty(t => t.Progress, 0)));
+            await using var db = await Contexts.CreateDbContextAsync();
+            (await db.PlanTasks.SingleAsync(t => t.PlanId == planId && t.Number == 3)).Progress = 0;
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task Figures_as_of_an_earlier_date_count_only_what_was_done_by_then()
     {
         var (planId, _, _) = await PlanAsync();

@@ -15,7 +15,7 @@ public abstract class PortalFixture(DatabaseProvider provider) : IAsyncLifetime
     {
         // The hourly scanner and the figure refresher would otherwise run while page tests count round trips;
         // tests that need a figure snapshot refresh it themselves.
-        Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider)) { Settings = { ["DeadlineWatch:Enabled"] = "false", ["Dashboard:Snapshots"] = "false" } };
+        Portal = new PortalFactory(await TestDatabase.CreateAsync(Provider)) { Settings = { ["DeadlineWatch:Enabled"] = "false", ["Dashboard:Snapshots"] = "false", ["Dashboard:CacheSeconds"] = "0" } };
         Portal.CreateClient().Dispose();
         await Portal.CreateUserAsync("office1", ActionPlan.Data.Entities.Roles.Office);
         Client = await Portal.ClientAsync("office1");

@@ -43,10 +43,17 @@ internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, i
 /// date is another one, three GROUP BY queries over the tasks give the same figures. Milestone states follow
 /// <see cref="MilestoneStates"/>; the list's <c>ms=</c> filter counts the same way.
 /// </summary>
-public sealed class DashboardQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, FigureSnapshotRefresher? refresher = null)
+public sealed class DashboardQueries(
+    IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, FigureSnapshotRefresher? refresher = null, FigureCache? cache = null)
 {
-    public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default) =>
-        LoadAsync(scope, planId, clock.Today, cancellationToken);
+    /// <summary>Today's figures for the page: from the <see cref="FigureCache"/> when it has them.</summary>
+    public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today;
+        return cache is null
+            ? LoadAsync(scope, planId, today, cancellationToken)
+            : cache.GetAsync(planId, scope.SeesAllTasks ? null : scope.LeadUnitId ?? -1, today, () => LoadAsync(scope, planId, today, CancellationToken.None));
+    }
 
     /// <summary>
     /// Figures as of <paramref name="asOf"/>: a milestone counts as done if it was done on or before that

@@ -12,11 +12,29 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// data saved since) and once a minute if nobody asked. Until then readers count from the tasks directly,
 /// so a figure is never stale, only slower right after a change.
 /// </summary>
-public sealed class FigureSnapshotRefresher(
-    IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, TimeProvider time, ILogger<FigureSnapshotRefresher> logger) : BackgroundService
+public sealed class FigureSnapshotRefresher : BackgroundService
 {
     private const long RefreshLockKey = 0x4150_4649_4755; // "APFIGU"
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly IDbContextFactory<AppDbContext> contexts;
+    private readonly PortalClock clock;
+    private readonly DeadlineSettings settings;
+    private readonly TimeProvider time;
+    private readonly ILogger<FigureSnapshotRefresher> logger;
+
+    public FigureSnapshotRefresher(
+        IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, TimeProvider time, ILogger<FigureSnapshotRefresher> logger, PlanDataSaved? saved = null)
+    {
+        this.contexts = contexts;
+        this.clock = clock;
+        this.settings = settings;
+        this.time = time;
+        this.logger = logger;
+        if (saved is not null)
+        {
+            saved.Saved += Request;
+        }
+    }
 
     /// <summary>Asks for a refresh soon; many asks while one is pending make one refresh.</summary>
     public void Request() => _requests.Writer.TryWrite(true);

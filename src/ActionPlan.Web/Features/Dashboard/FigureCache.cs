@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace ActionPlan.Web.Features.Dashboard;
+
+/// <summary>
+/// Today's 总览 figures per plan and scope, kept for <c>Dashboard:CacheSeconds</c> (10 by default) so a
+/// busy dashboard does not ask the database on every view. A save in this instance that changes what the
+/// dashboard counts empties it at once; a save in another instance shows here within those seconds.
+/// </summary>
+public sealed class FigureCache
+{
+    private readonly ConcurrentDictionary<(int PlanId, int? UnitId, DateOnly AsOf), (long At, Task<DashboardFigures> Figures)> _entries = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    public FigureCache(PlanDataSaved saved, TimeProvider time, IConfiguration configuration)
+    {
+        _time = time;
+        _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 10));
+        saved.Saved += _entries.Clear;
+    }
+
+    public Task<DashboardFigures> GetAsync(int planId, int? unitId, DateOnly asOf, Func<Task<DashboardFigures>> load)
+    {
+        if (_lifetime <= TimeSpan.Zero)
+        {
+            return load();
+        }
+
+        var key = (planId, unitId, asOf);
+        var now = _time.GetTimestamp();
+        if (_entries.TryGetValue(key, out var entry) && _time.GetElapsedTime(entry.At, now) < _lifetime && !entry.Figures.IsFaulted)
+        {
+            return entry.Figures;
+        }
+
+        // Concurrent misses may each load once; the last one is kept. A failed load is not kept.
+        var figures = load();
+        _entries[key] = (now, figures);
+        return figures;
+    }
+}
