@@ -39,9 +39,8 @@ public sealed record DispatchReport(
         {
             var t = Figures.Tasks;
             var m = Figures.Milestones;
-            var inv = CultureInfo.InvariantCulture;
             return $"截至{StatusText.LongDate(AsOf)}，{PlanTitle}共{t.Total}项任务，已完成{t.Completed}项、推进中{t.InProgress}项、未启动{t.NotStarted}项、暂缓{t.Suspended}项，"
-                + $"完成率{t.CompletionRate.ToString("P1", inv)}。已到期时间节点{m.DueSoFar}个，其中按时完成{m.DoneOnTime}个、逾期完成{m.DoneLate}个、逾期未完成{m.Overdue}个；"
+                + $"完成率{StatusText.Percent(t.CompletionRate, 1)}。已到期时间节点{m.DueSoFar}个，其中按时完成{m.DoneOnTime}个、逾期完成{m.DoneLate}个、逾期未完成{m.Overdue}个；"
                 + $"另有紧急节点{m.Urgent}个、临期节点{m.Approaching}个。{Month.Month}月到期节点{ThisMonth.Due}个，已按时完成{ThisMonth.DoneOnTime}个、逾期完成{ThisMonth.DoneLate}个；"
                 + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。"
                 + (Units.Count > 0 ? $"有逾期未完成节点的牵头单位{Units.Count}个，请抓紧推进。" : "目前没有逾期未完成节点。");

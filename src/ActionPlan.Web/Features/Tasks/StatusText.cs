@@ -52,6 +52,10 @@ public static class StatusText
     };
 
     /// <summary>2022年9月30日, for prose.</summary>
+    /// <summary>A share as "42%" (Chinese documents write no space before the sign).</summary>
+    public static string Percent(double share, int decimals = 0) =>
+        (share * 100).ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     public static string Month(DateOnly month) => $"{month.Year}年{month.Month}月";
 
     public static string LongDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
