@@ -39,6 +39,11 @@ public sealed class DispatchJourneyTests(SimulatedDatePortal portal) : IClassFix
         await Assertions.Expect(page.GetByTestId("dispatch-summary")).ToContainTextAsync("共165项任务");
         await BrowserPortal.ScreenshotAsync(page, "dispatch-screen");
 
+        // The print button opens the browser's print dialog (stubbed here: headless Chromium has none).
+        await page.EvaluateAsync("() => { window.__printed = false; window.print = () => { window.__printed = true; }; }");
+        await page.GetByTestId("dispatch-print").ClickAsync();
+        (await page.EvaluateAsync<bool>("() => window.__printed")).Should().BeTrue();
+
         // On paper: the report only.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();

@@ -134,7 +134,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
         foreach (var (plan, scope) in new[]
         {
             (planId, Office), (planId, new AccessScope("a", false, unitA, false, false)), (planId, new AccessScope("b", false, unitB, false, false)),
-            (realPlan, Office), (realPlan, new AccessScope("t", false, realUnit, false, false)),
+            (realPlan, Office), (realPlan, new AccessScope("t", false, realUnit, false, false)), (realPlan, AccessScope.Nobody), (planId, AccessScope.Nobody),
         })
         {
             var fromSnapshot = await dashboard.LoadAsync(scope, plan);
@@ -142,6 +142,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
             fromSnapshot.Should().BeEquivalentTo(counted, o => o.WithStrictOrdering(), $"plan {plan}, unit {scope.LeadUnitId}");
         }
 
+        (await dashboard.LoadAsync(AccessScope.Nobody, realPlan)).Tasks.Total.Should().Be(0, "a user with neither a role that sees all tasks nor a unit sees nothing");
         var snapshot = await Portal.WithDbAsync(db => db.FigureSnapshots.SingleAsync(s => s.PlanId == planId));
         snapshot.AsOf.Should().Be(Today);
     }
@@ -287,11 +288,12 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
 
         var report = await queries.LoadAsync(Office, plan, new DateOnly(2022, 6, 1), Today);
 
-        report.Overdue.Select(m => (m.TaskNumber, m.Units)).Should().Equal((2, "手工甲单位、手工乙单位"), (6, "省有关部门按职责分工负责"));
+        report.Overdue.Select(m => (m.TaskNumber, m.Units)).Should().Equal((2, "手工甲单位、手工乙单位"), (6, "（未写明牵头单位）"));
         report.NextMonth.Select(m => (m.TaskNumber, m.Due)).Should().Equal((3, new DateOnly(2022, 7, 1)));
         report.Units.Should().BeEquivalentTo(new[] { new UnitOverdue("手工甲单位", 1, [2]), new UnitOverdue("手工乙单位", 1, [2]) });
         report.ThisMonth.Due.Should().Be(3);
-        report.Summary.Should().Contain("共6项任务").And.Contain("已到期时间节点5个，其中按时完成2个、逾期完成1个、逾期未完成2个")
+        report.Overdue.Single(m => m.TaskNumber == 6).Units.Should().Be("（未写明牵头单位）", "the hand-built task 6 has neither a unit nor a responsibility note");
+        report.Summary.Should().Contain("共6项任务").And.Contain("已到期时间节点5个，其中逾期未完成2个；已完成时间节点3个，其中按时完成2个（含提前完成）、逾期完成1个")
             .And.Contain("6月到期节点3个").And.Contain("7月将到期节点1个").And.Contain("有逾期未完成节点的牵头单位2个");
     }
 }

@@ -97,7 +97,8 @@ public abstract class DispatchReportTests(PortalFixture fixture)
         sheets["分领域"].Skip(3).Sum(r => int.Parse(r[2])).Should().Be(own.Count);
         sheets["逾期未完成节点"].Skip(3).Select(r => int.Parse(r[0])).Should().BeSubsetOf(own);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/dispatch" + June));
-        html.Should().Contain($"共{own.Count}项任务").And.Contain("（本单位牵头的任务）");
+        html.Should().Contain($"本单位牵头的任务共{own.Count}项").And.Contain("（本单位牵头的任务）");
+        sheets["概况"][1].Should().Equal("截至2022年6月20日（本单位牵头的任务）");
     }
 
     [Fact]

@@ -141,9 +141,11 @@ public sealed class DashboardQueries(
     private static async Task<DashboardFigures> FromSnapshotAsync(AppDbContext db, AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var cells = db.FigureCells.AsNoTracking().Where(c => c.PlanId == planId);
+        // A scope that sees neither all tasks nor a unit's sees nothing (a null unit must not match the plan-wide cells).
+        var unitId = scope.LeadUnitId ?? -1;
         cells = scope.SeesAllTasks
             ? cells.Where(c => c.LeadUnitId == null || c.DomainId == null)
-            : cells.Where(c => c.LeadUnitId == scope.LeadUnitId);
+            : cells.Where(c => c.LeadUnitId == unitId);
         var rows = await cells
             .Select(c => new
             {

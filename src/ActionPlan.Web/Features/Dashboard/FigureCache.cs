@@ -12,12 +12,17 @@ public sealed class FigureCache
     private readonly ConcurrentDictionary<(int PlanId, int? UnitId, DateOnly AsOf), (long At, Task<DashboardFigures> Figures)> _entries = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private long _generation;
 
     public FigureCache(PlanDataSaved saved, TimeProvider time, IConfiguration configuration)
     {
         _time = time;
         _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 10));
-        saved.Saved += _entries.Clear;
+        saved.Saved += () =>
+        {
+            Interlocked.Increment(ref _generation);
+            _entries.Clear();
+        };
     }
 
     public Task<DashboardFigures> GetAsync(int planId, int? unitId, DateOnly asOf, Func<Task<DashboardFigures>> load)
@@ -34,9 +39,20 @@ public sealed class FigureCache
             return entry.Figures;
         }
 
-        // Concurrent misses may each load once; the last one is kept. A failed load is not kept.
+        // Concurrent misses may each load once; the last one is kept. A failed load is not kept, nor one
+        // that ran while a save emptied the cache (it may have read the data before that save).
+        var generation = Interlocked.Read(ref _generation);
         var figures = load();
         _entries[key] = (now, figures);
+        _ = figures.ContinueWith(
+            _ =>
+            {
+                if (Interlocked.Read(ref _generation) != generation)
+                {
+                    _entries.TryRemove(new KeyValuePair<(int, int?, DateOnly), (long, Task<DashboardFigures>)>(key, (now, figures)));
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return figures;
     }
 }

@@ -44,6 +44,8 @@ public sealed class FigureSnapshotRefresher : BackgroundService
         // Yield first: .NET 10 awaits ExecuteAsync up to its first await before the host starts.
         await Task.Yield();
         Request();
+        // The first pass refreshes whatever the snapshot says: the deadline windows may have changed since.
+        var force = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -60,10 +62,12 @@ public sealed class FigureSnapshotRefresher : BackgroundService
 
             try
             {
-                if (await IsStaleAsync(stoppingToken))
+                if (force || await IsStaleAsync(stoppingToken))
                 {
                     await RefreshAsync(stoppingToken);
                 }
+
+                force = false;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ActionPlan.Web.Features.Dispatch;
 
 /// <summary>A milestone listed in the report, with its task and lead units.</summary>
-public sealed record ReportMilestone(int TaskNumber, string Title, string Domain, IReadOnlyList<string> LeadUnits, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
+public sealed record ReportMilestone(
+    int TaskNumber, string Title, string Domain, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
 {
-    public string Units => LeadUnits.Count > 0 ? string.Join("、", LeadUnits) : "省有关部门按职责分工负责";
+    /// <summary>The lead units, or the task's own responsibility note (as in the 工作台账).</summary>
+    public string Units => LeadUnits.Count > 0 ? string.Join("、", LeadUnits) : ResponsibilityNote ?? "（未写明牵头单位）";
 }
 
 /// <summary>A lead unit with overdue milestones and the tasks they belong to.</summary>
@@ -23,6 +25,7 @@ public sealed record DispatchReport(
     string DocumentNumber,
     DateOnly Month,
     DateOnly AsOf,
+    bool OwnTasksOnly,
     DashboardFigures Figures,
     MonthFigures ThisMonth,
     MonthFigures NextMonthFigures,
@@ -39,11 +42,15 @@ public sealed record DispatchReport(
         {
             var t = Figures.Tasks;
             var m = Figures.Milestones;
-            return $"截至{StatusText.LongDate(AsOf)}，{PlanTitle}共{t.Total}项任务，已完成{t.Completed}项、推进中{t.InProgress}项、未启动{t.NotStarted}项、暂缓{t.Suspended}项，"
-                + $"完成率{StatusText.Percent(t.CompletionRate, 1)}。已到期时间节点{m.DueSoFar}个，其中按时完成{m.DoneOnTime}个、逾期完成{m.DoneLate}个、逾期未完成{m.Overdue}个；"
+            var tasks = OwnTasksOnly ? $"{PlanTitle}中本单位牵头的任务共{t.Total}项" : $"{PlanTitle}共{t.Total}项任务";
+            var closing = m.Overdue == 0 ? "目前没有逾期未完成节点。"
+                : Units.Count > 0 ? $"有逾期未完成节点的牵头单位{Units.Count}个，请抓紧推进。"
+                : "逾期未完成节点所在任务未写明牵头单位，请有关部门抓紧推进。";
+            return $"截至{StatusText.LongDate(AsOf)}，{tasks}，已完成{t.Completed}项、推进中{t.InProgress}项、未启动{t.NotStarted}项、暂缓{t.Suspended}项，"
+                + $"完成率{StatusText.Percent(t.CompletionRate, 1)}。已到期时间节点{m.DueSoFar}个，其中逾期未完成{m.Overdue}个；"
+                + $"已完成时间节点{m.DoneOnTime + m.DoneLate}个，其中按时完成{m.DoneOnTime}个（含提前完成）、逾期完成{m.DoneLate}个；"
                 + $"另有紧急节点{m.Urgent}个、临期节点{m.Approaching}个。{Month.Month}月到期节点{ThisMonth.Due}个，已按时完成{ThisMonth.DoneOnTime}个、逾期完成{ThisMonth.DoneLate}个；"
-                + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。"
-                + (Units.Count > 0 ? $"有逾期未完成节点的牵头单位{Units.Count}个，请抓紧推进。" : "目前没有逾期未完成节点。");
+                + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。" + closing;
         }
     }
 }
@@ -70,7 +77,7 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
             .OrderByDescending(u => u.Overdue).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
         MonthFigures Of(DateOnly first) => figures.Months.FirstOrDefault(m => m.Month == first) ?? new MonthFigures(first, 0, 0, 0, 0, 0);
-        return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, figures, Of(month), Of(month.AddMonths(1)), overdue, nextMonth, units);
+        return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, !scope.SeesAllTasks, figures, Of(month), Of(month.AddMonths(1)), overdue, nextMonth, units);
     }
 
     /// <summary>IsDone means done by <paramref name="asOf"/>.</summary>
@@ -81,6 +88,7 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
                 m.PlanTask.Title,
                 m.PlanTask.Domain.Name,
                 m.PlanTask.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                m.PlanTask.ResponsibilityNote,
                 m.Due,
                 m.Phrase,
                 m.IsDone && m.CompletedOn <= asOf,
@@ -91,7 +99,7 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
 /// <summary>The report's month and as-of date from the URL, with a message when a value had to be replaced.</summary>
 public sealed record DispatchRequest(DateOnly Month, DateOnly AsOf, string? Problem)
 {
-    public string Query => $"month={Month:yyyy-MM}&asof={AsOf:yyyy-MM-dd}";
+    public string Query => $"month={StatusText.MonthKey(Month)}&asof={StatusText.ShortDate(AsOf)}";
 
     /// <summary>
     /// Month defaults to today's; the as-of date to the month's last day, or today while the month is
@@ -132,6 +140,10 @@ public sealed record DispatchRequest(DateOnly Month, DateOnly AsOf, string? Prob
             {
                 problems.Add($"截至日期{StatusText.LongDate(d)}晚于今天，已按今天（{StatusText.LongDate(today)}）统计。");
                 date = today;
+            }
+            else if (d < first)
+            {
+                problems.Add($"截至日期{StatusText.LongDate(d)}早于{StatusText.Month(first)}，已按{StatusText.LongDate(date)}统计。");
             }
             else
             {

@@ -17,7 +17,7 @@ public static class DispatchWorkbook
 
     public static byte[] Write(DispatchReport report)
     {
-        string[] preamble = [Title(report), $"截至{StatusText.LongDate(report.AsOf)}"];
+        string[] preamble = [Title(report), $"截至{StatusText.LongDate(report.AsOf)}{(report.OwnTasksOnly ? "（本单位牵头的任务）" : "")}"];
         var f = report.Figures;
         return XlsxWriter.Write(
         [
@@ -64,6 +64,6 @@ public static class DispatchEndpoints
             var request = DispatchRequest.Parse(context.Request.Query["month"], context.Request.Query["asof"], clock.Today);
             var report = await queries.LoadAsync(AccessScope.For(context.User), plan, request.Month, request.AsOf, cancellationToken);
             return Results.File(DispatchWorkbook.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"调度通报-{request.Month:yyyy-MM}-截至{StatusText.ShortDate(request.AsOf)}.xlsx");
+                $"调度通报-{StatusText.MonthKey(request.Month)}-截至{StatusText.ShortDate(request.AsOf)}.xlsx");
         }).RequireAuthorization();
 }

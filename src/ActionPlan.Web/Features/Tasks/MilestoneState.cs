@@ -28,7 +28,7 @@ public enum MilestoneState
     /// <summary>逾期未完成: open and past its due date.</summary>
     Overdue,
 
-    /// <summary>未到期: open and due on or after the date.</summary>
+    /// <summary>待完成: open and not overdue (due on or after the date; one due that day is also 已到期).</summary>
     Pending,
 }
 
@@ -42,7 +42,7 @@ public static class MilestoneStates
         MilestoneState.Approaching => "临期",
         MilestoneState.Urgent => "紧急",
         MilestoneState.Overdue => "逾期未完成",
-        MilestoneState.Pending => "未到期",
+        MilestoneState.Pending => "待完成",
         _ => state.ToString(),
     };
 

@@ -51,12 +51,16 @@ public static class StatusText
         _ => action,
     };
 
-    /// <summary>2022年9月30日, for prose.</summary>
     /// <summary>A share as "42%" (Chinese documents write no space before the sign).</summary>
     public static string Percent(double share, int decimals = 0) =>
         (share * 100).ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     public static string Month(DateOnly month) => $"{month.Year}年{month.Month}月";
+
+    /// <summary>2022-06, for URLs.</summary>
+    public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>2022年9月30日, for prose.</summary>
 
     public static string LongDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
