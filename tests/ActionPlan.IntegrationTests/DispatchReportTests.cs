@@ -122,6 +122,17 @@ public abstract class DispatchReportTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Tasks_without_a_lead_unit_show_the_plans_own_words_in_the_list_and_the_report()
+    {
+        var html = WebUtility.HtmlDecode(await fixture.Client.GetStringAsync("/tasks?unit=%E6%97%A0%E7%89%B5%E5%A4%B4%E5%8D%95%E4%BD%8D&size=50"));
+        html.Should().Contain("筛选出 <b>22</b> 项任务");
+        System.Text.RegularExpressions.Regex.Matches(html, "省有关部门单位按照职责分工负责").Count.Should().BeGreaterThanOrEqualTo(22, "each of the 22 rows says who leads it in the plan's own words");
+
+        new ReportMilestone(61, "任务", "领域", [], "省有关部门单位按照职责分工负责", new DateOnly(2022, 6, 30), "6月底前", false, null)
+            .Units.Should().Be("省有关部门单位按照职责分工负责", "the report prints the same words (no task without a unit has a deadline in the plan)");
+    }
+
+    [Fact]
     public async Task Anonymous_users_get_no_report()
     {
         var response = await (await Portal.ClientAsync()).GetAsync(DispatchEndpoints.Path);

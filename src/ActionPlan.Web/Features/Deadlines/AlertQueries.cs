@@ -10,7 +10,7 @@ public sealed record NotificationView(long Id, DateTimeOffset CreatedAt, bool Is
 
 public sealed record AlertView(WarningLevel Level, int Occurrence, DateOnly AsOf, int TaskNumber, string TaskTitle, DateOnly Due, string Phrase);
 
-public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase, string Clause, int TaskNumber, string TaskTitle, int DomainNumber, string DomainName, IReadOnlyList<string> LeadUnits, int DaysLeft);
+public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase, string Clause, int TaskNumber, string TaskTitle, int DomainNumber, string DomainName, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, int DaysLeft);
 
 public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month);
 
@@ -135,9 +135,10 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
             {
                 m.Due, m.Phrase, m.Clause, m.PlanTask.Number, m.PlanTask.Title, DomainNumber = m.PlanTask.Domain.Number, DomainName = m.PlanTask.Domain.Name,
                 Units = m.PlanTask.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
+                m.PlanTask.ResponsibilityNote,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new OpenWarning(settings.LevelOf(r.Due, false, null, today)!.Value, r.Due, r.Phrase, r.Clause, r.Number, r.Title,
-            r.DomainNumber, r.DomainName, r.Units, r.Due.DayNumber - today.DayNumber)).ToList();
+            r.DomainNumber, r.DomainName, r.Units, r.ResponsibilityNote, r.Due.DayNumber - today.DayNumber)).ToList();
     }
 }

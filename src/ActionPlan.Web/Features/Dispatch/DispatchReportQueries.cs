@@ -13,7 +13,7 @@ public sealed record ReportMilestone(
     int TaskNumber, string Title, string Domain, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
 {
     /// <summary>The lead units, or the task's own responsibility note (as in the 工作台账).</summary>
-    public string Units => LeadUnits.Count > 0 ? string.Join("、", LeadUnits) : ResponsibilityNote ?? "（未写明牵头单位）";
+    public string Units => StatusText.LeadUnits(LeadUnits, ResponsibilityNote);
 }
 
 /// <summary>A lead unit with overdue milestones and the tasks they belong to.</summary>

@@ -57,6 +57,13 @@ public static class StatusText
 
     public static string Month(DateOnly month) => $"{month.Year}年{month.Month}月";
 
+    /// <summary>
+    /// Who leads a task, for lists: its lead units, or the plan's own words when it names none (e.g.
+    /// 省有关部门单位按照职责分工负责), as the 工作台账 prints them.
+    /// </summary>
+    public static string LeadUnits(IReadOnlyList<string> units, string? responsibilityNote) =>
+        units.Count > 0 ? string.Join("、", units) : responsibilityNote ?? "（未写明牵头单位）";
+
     /// <summary>2022-06, for URLs.</summary>
     public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
