@@ -252,6 +252,11 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
         (await Count(new() { Milestone = MilestoneState.Overdue })).Should().Be(f.Milestones.Overdue);
         foreach (var d in f.Domains)
         {
+            (await Count(new() { Domain = d.Number, Milestone = MilestoneState.Due })).Should().Be(d.Milestones.DueSoFar);
+            (await Count(new() { Domain = d.Number, Milestone = MilestoneState.OnTime })).Should().Be(d.Milestones.DoneOnTime);
+            (await Count(new() { Domain = d.Number, Milestone = MilestoneState.Late })).Should().Be(d.Milestones.DoneLate);
+            (await Count(new() { Domain = d.Number, Milestone = MilestoneState.Approaching })).Should().Be(d.Milestones.Approaching);
+            (await Count(new() { Domain = d.Number, Milestone = MilestoneState.Urgent })).Should().Be(d.Milestones.Urgent);
             (await Count(new() { Domain = d.Number, Milestone = MilestoneState.Overdue })).Should().Be(d.Milestones.Overdue);
         }
 
