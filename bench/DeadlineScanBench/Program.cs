@@ -13,8 +13,8 @@ var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
 // --no-users leaves out the accounts, to show what the notification fan-out costs on its own.
 var withUsers = !args.Contains("--no-users");
-int[] sizes = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).DefaultIfEmpty().ToArray() is [0] ? [10_000, 100_000]
-    : args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+var given = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+int[] sizes = given.Length > 0 ? given : [10_000, 100_000];
 
 var results = new Dictionary<int, (double Cold, double Steady, double NextDay)>();
 foreach (var size in sizes)

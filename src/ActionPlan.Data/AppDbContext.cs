@@ -71,36 +71,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// </summary>
     private void StampVersions()
     {
-        SavesPlanData = false;
-        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is Plan or Domain or PlanTask or Milestone or PlanTaskLeadUnit or LeadUnit))
+        // One pass over the tracked entries (each Entries() call runs change detection again).
+        PlanDataVersion? version = null;
+        var planData = false;
+        foreach (var entry in ChangeTracker.Entries())
         {
-            if (ChangeTracker.Entries<PlanDataVersion>().FirstOrDefault() is { } tracked)
+            var changed = entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+            planData |= changed && entry.Entity is Plan or Domain or PlanTask or Milestone or PlanTaskLeadUnit or LeadUnit;
+            switch (entry.Entity)
             {
-                tracked.Entity.Value = Guid.NewGuid();
-            }
-            else
-            {
-                Attach(new PlanDataVersion { Id = PlanDataVersion.RowId }).Property(v => v.Value).CurrentValue = Guid.NewGuid();
-            }
-
-            SavesPlanData = true;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<PlanTask>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
+                case PlanDataVersion tracked:
+                    version = tracked;
+                    break;
+                case PlanTask task when entry.State == EntityState.Modified:
+                    task.Version = Guid.NewGuid();
+                    break;
+                case ProgressReport report when entry.State == EntityState.Modified:
+                    report.Version = Guid.NewGuid();
+                    break;
             }
         }
 
-        foreach (var entry in ChangeTracker.Entries<ProgressReport>())
+        SavesPlanData = planData;
+        if (!planData)
         {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-            }
+            return;
+        }
+
+        if (version is not null)
+        {
+            version.Value = Guid.NewGuid();
+        }
+        else
+        {
+            Attach(new PlanDataVersion { Id = PlanDataVersion.RowId }).Property(v => v.Value).CurrentValue = Guid.NewGuid();
         }
     }
 }

@@ -110,7 +110,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
                 return AdminResult.Fail(string.Join(" ", role.Errors.Select(e => e.Description)));
             }
 
-            Audit(db, actor, user, "Create", "Role", null, Describe(input.Role, input.LeadUnitId), null);
+            Audit(db, actor, user, "Create", "Role", null, Describe(input.Role, input.LeadUnitId));
             return AdminResult.Ok($"已创建账号 {userName}（{Roles.Label(input.Role)}），首次登录须修改初始密码。");
         }, cancellationToken);
     }
@@ -129,15 +129,14 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             }
 
             user.IsDisabled = disabled;
-            Audit(db, actor, user, disabled ? "Disable" : "Enable", "IsDisabled", (!disabled).ToString(), disabled.ToString(), null);
-            var updated = await users.UpdateAsync(user);
+            Audit(db, actor, user, disabled ? "Disable" : "Enable", "IsDisabled", (!disabled).ToString(), disabled.ToString());
+            // A new stamp ends the user's open sessions at their next revalidation (within a minute); the call
+            // saves the user's other changes too.
+            var updated = await users.UpdateSecurityStampAsync(user);
             if (!updated.Succeeded)
             {
                 return AdminResult.Fail(string.Join(" ", updated.Errors.Select(e => e.Description)));
             }
-
-            // A new stamp ends the user's open sessions at their next revalidation (within a minute).
-            await users.UpdateSecurityStampAsync(user);
             return AdminResult.Ok(disabled ? $"已停用账号 {user.UserName}，其登录将在一分钟内失效。" : $"已启用账号 {user.UserName}。");
         }, cancellationToken);
 
@@ -173,8 +172,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             }
 
             user.LeadUnitId = role == Roles.LeadUnit ? leadUnitId : null;
-            Audit(db, actor, user, "ChangeRole", "Role", before, Describe(role, user.LeadUnitId), null);
-            await users.UpdateAsync(user);
+            Audit(db, actor, user, "ChangeRole", "Role", before, Describe(role, user.LeadUnitId));
             await users.UpdateSecurityStampAsync(user);
             return AdminResult.Ok($"已将账号 {user.UserName} 设为{Roles.Label(role)}。");
         }, cancellationToken);
@@ -193,7 +191,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             user.MustChangePassword = true;
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            Audit(db, actor, user, "ResetPassword", "Password", null, null, null);
+            Audit(db, actor, user, "ResetPassword", "Password", null, null);
             await users.UpdateAsync(user);
             return AdminResult.Ok($"已重置账号 {user.UserName} 的密码，并解除锁定；该用户下次登录须修改密码。");
         }, cancellationToken);
@@ -208,7 +206,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
     private static string Describe(string role, int? leadUnitId) =>
         leadUnitId is { } unit && role == Roles.LeadUnit ? $"{role}#{unit}" : role;
 
-    private void Audit(AppDbContext db, AccessScope actor, AppUser user, string action, string? field, string? oldValue, string? newValue, string? reason)
+    private void Audit(AppDbContext db, AccessScope actor, AppUser user, string action, string? field, string? oldValue, string? newValue)
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -220,7 +218,6 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             Field = field,
             OldValue = oldValue,
             NewValue = newValue,
-            Reason = reason,
         });
         logger.LogInformation("Account {Subject}: {Action} by {Actor} ({Field}: {Old} -> {New})", user.UserName, action, actor.UserName, field, oldValue, newValue);
     }

@@ -46,20 +46,21 @@ internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, i
 public sealed class DashboardQueries(
     IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, FigureSnapshotRefresher? refresher = null, FigureCache? cache = null)
 {
-    /// <summary>Today's figures for the page: from the <see cref="FigureCache"/> when it has them.</summary>
-    public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default)
-    {
-        var today = clock.Today;
-        return cache is null
-            ? LoadAsync(scope, planId, today, cancellationToken)
-            : cache.GetAsync(planId, scope.SeesAllTasks ? null : scope.LeadUnitId ?? -1, today, () => LoadAsync(scope, planId, today, CancellationToken.None));
-    }
+    /// <summary>Today's figures.</summary>
+    public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default) =>
+        LoadAsync(scope, planId, clock.Today, cancellationToken);
 
     /// <summary>
-    /// Figures as of <paramref name="asOf"/>: a milestone counts as done if it was done on or before that
-    /// date. Task status has no history, so task figures are always the current ones.
+    /// Figures as of <paramref name="asOf"/>, from the <see cref="FigureCache"/> when it has them: a milestone
+    /// counts as done if it was done on or before that date. Task status has no history, so task figures are
+    /// always the current ones.
     /// </summary>
-    public async Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default)
+    public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        cache is null
+            ? LoadUncachedAsync(scope, planId, asOf, cancellationToken)
+            : cache.GetAsync(planId, scope.SeesAllTasks ? null : scope.LeadUnitId ?? -1, asOf, () => LoadUncachedAsync(scope, planId, asOf, CancellationToken.None));
+
+    private async Task<DashboardFigures> LoadUncachedAsync(AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (asOf == clock.Today)

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace ActionPlan.Web.Features.Dashboard;
 
 /// <summary>
-/// Today's 总览 figures per plan and scope, kept for <c>Dashboard:CacheSeconds</c> (10 by default) so a
+/// 总览 and 调度通报 figures per plan, scope and as-of date, kept for <c>Dashboard:CacheSeconds</c> (10 by default) so a
 /// busy dashboard does not ask the database on every view. A save in this instance that changes what the
 /// dashboard counts empties it at once; a save in another instance shows here within those seconds.
 /// </summary>

@@ -12,12 +12,32 @@ public sealed record AlertView(WarningLevel Level, int Occurrence, DateOnly AsOf
 
 public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase, string Clause, int TaskNumber, string TaskTitle, int DomainNumber, string DomainName, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, int DaysLeft);
 
-public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month);
+public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month)
+{
+    public static readonly WarningFilter None = new(null, null, null, null);
+}
 
 /// <summary>Open warnings of one domain or unit, per level.</summary>
 public sealed record WarningCounts(string Name, string Link, int Overdue, int Urgent, int Approaching)
 {
     public int Total => Overdue + Urgent + Approaching;
+
+    /// <summary>
+    /// The roll-up per domain and per lead unit, counted from the unfiltered warning list the page has already
+    /// read (the same milestones, scope and levels), so it costs no query of its own.
+    /// </summary>
+    public static (IReadOnlyList<WarningCounts> Domains, IReadOnlyList<WarningCounts> Units) Of(IReadOnlyList<OpenWarning> rows)
+    {
+        static WarningCounts Count(string name, string link, IEnumerable<OpenWarning> group) => new(name, link,
+            group.Count(r => r.Level == WarningLevel.Overdue), group.Count(r => r.Level == WarningLevel.Urgent), group.Count(r => r.Level == WarningLevel.Approaching));
+
+        return (
+            rows.GroupBy(r => (r.DomainNumber, r.DomainName)).OrderBy(g => g.Key.DomainNumber)
+                .Select(g => Count($"（{g.Key.DomainNumber}）{g.Key.DomainName}", $"alerts?domain={g.Key.DomainNumber}", g)).ToList(),
+            rows.SelectMany(r => r.LeadUnits, (r, unit) => (Unit: unit, Row: r)).GroupBy(x => x.Unit, x => x.Row)
+                .Select(g => Count(g.Key, $"alerts?unit={Uri.EscapeDataString(g.Key)}", g))
+                .OrderByDescending(u => u.Overdue).ThenByDescending(u => u.Total).ThenBy(u => u.Name, StringComparer.Ordinal).ToList());
+    }
 }
 
 /// <summary>Reads for the bell, the notification list and the 预警 page; a fixed number of queries each.</summary>
@@ -60,43 +80,6 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
 
         var now = clock.Now;
         return await mine.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
-    }
-
-    /// <summary>The roll-up: open warnings per level for each domain and each lead unit, grouped in the database (two queries).</summary>
-    public async Task<(IReadOnlyList<WarningCounts> Domains, IReadOnlyList<WarningCounts> Units)> CountsAsync(AccessScope scope, int planId, CancellationToken cancellationToken = default)
-    {
-        var today = clock.Today;
-        var urgentUntil = today.AddDays(settings.UrgentDays);
-        var approachingUntil = today.AddDays(settings.ApproachingDays);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tasks = scope.Apply(db.PlanTasks).Where(t => t.PlanId == planId);
-        var open = db.Milestones.Where(m => !m.IsDone && m.Due <= approachingUntil && tasks.Any(t => t.Id == m.PlanTaskId));
-
-        var domains = await open
-            .GroupBy(m => new { m.PlanTask.Domain.Number, m.PlanTask.Domain.Name })
-            .Select(g => new
-            {
-                g.Key.Number, g.Key.Name,
-                Overdue = g.Count(m => m.Due < today),
-                Urgent = g.Count(m => m.Due >= today && m.Due <= urgentUntil),
-                Approaching = g.Count(m => m.Due > urgentUntil),
-            })
-            .ToListAsync(cancellationToken);
-        var units = await db.PlanTaskLeadUnits
-            .Where(l => open.Any(m => m.PlanTaskId == l.PlanTaskId))
-            .SelectMany(l => open.Where(m => m.PlanTaskId == l.PlanTaskId), (l, m) => new { l.LeadUnit.Name, m.Due })
-            .GroupBy(x => x.Name)
-            .Select(g => new
-            {
-                Name = g.Key,
-                Overdue = g.Count(x => x.Due < today),
-                Urgent = g.Count(x => x.Due >= today && x.Due <= urgentUntil),
-                Approaching = g.Count(x => x.Due > urgentUntil),
-            })
-            .ToListAsync(cancellationToken);
-        return (
-            domains.OrderBy(d => d.Number).Select(d => new WarningCounts($"（{d.Number}）{d.Name}", $"alerts?domain={d.Number}", d.Overdue, d.Urgent, d.Approaching)).ToList(),
-            units.Select(u => new WarningCounts(u.Name, $"alerts?unit={Uri.EscapeDataString(u.Name)}", u.Overdue, u.Urgent, u.Approaching)).OrderByDescending(u => u.Overdue).ThenByDescending(u => u.Total).ToList());
     }
 
     /// <summary>Every open milestone that is 临期, 紧急 or 逾期 today, within the user's scope, most urgent first.</summary>

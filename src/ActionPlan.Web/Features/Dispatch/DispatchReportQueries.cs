@@ -14,6 +14,11 @@ public sealed record ReportMilestone(
 {
     /// <summary>The lead units, or the task's own responsibility note (as in the 工作台账).</summary>
     public string Units => StatusText.LeadUnits(LeadUnits, ResponsibilityNote);
+
+    /// <summary>完成情况 as the report and its workbook write it.</summary>
+    public string DoneText => IsDone ? $"已完成 {StatusText.ShortDate(CompletedOn!.Value)}" : "未完成";
+
+    public int DaysOverdue(DateOnly asOf) => asOf.DayNumber - Due.DayNumber;
 }
 
 /// <summary>A lead unit with overdue milestones and the tasks they belong to.</summary>

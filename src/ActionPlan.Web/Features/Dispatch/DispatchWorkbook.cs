@@ -36,10 +36,10 @@ public static class DispatchWorkbook
                     d.Milestones.DueSoFar, d.Milestones.DoneOnTime, d.Milestones.DoneLate, d.Milestones.Overdue, d.Tasks.CompletionRate,
                 })) { Preamble = preamble },
             new XlsxSheet("逾期未完成节点", OverdueHeaders, [9, 40, 30, 12, 14, 9],
-                report.Overdue.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, report.AsOf.DayNumber - m.Due.DayNumber }))
+                report.Overdue.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, m.DaysOverdue(report.AsOf) }))
                 { Preamble = preamble },
             new XlsxSheet($"{report.NextMonthStart.Month}月到期节点", NextMonthHeaders, [9, 40, 30, 12, 14, 16],
-                report.NextMonth.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, m.IsDone ? $"已完成 {StatusText.ShortDate(m.CompletedOn!.Value)}" : "未完成" }))
+                report.NextMonth.Select(m => new object?[] { m.TaskNumber, m.Title, m.Units, StatusText.ShortDate(m.Due), m.Phrase, m.DoneText }))
                 { Preamble = preamble },
             new XlsxSheet("逾期单位", UnitHeaders, [30, 14, 40],
                 report.Units.Select(u => new object?[] { u.Name, u.Overdue, string.Join("、", u.TaskNumbers) })) { Preamble = preamble },

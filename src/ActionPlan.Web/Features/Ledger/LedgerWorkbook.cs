@@ -15,8 +15,8 @@ public static class LedgerWorkbook
     public static readonly string[] Headers = ["序号", "领域", "任务", "牵头单位", "时间节点", "状态", "进度", "进展情况", "存在问题", "预警"];
     private static readonly double[] Widths = [6, 16, 34, 26, 34, 9, 7, 40, 30, 10];
 
-    public static byte[] Write(IEnumerable<LedgerRow> rows, string sheetName = "工作台账") =>
-        XlsxWriter.Write([new XlsxSheet(sheetName, Headers, Widths, rows.Select(row => new object?[]
+    public static byte[] Write(IEnumerable<LedgerRow> rows) =>
+        XlsxWriter.Write([new XlsxSheet("工作台账", Headers, Widths, rows.Select(row => new object?[]
         {
             row.Number, row.Domain, row.Title, row.LeadUnits, row.Milestones, row.Status, row.Progress, row.ProgressSummary, row.Difficulties, row.Warning,
         }))]);

@@ -111,13 +111,9 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             {
                 errors["Milestone"] = "请填写该时间节点的完成日期。";
             }
-            else if (on > today)
+            else if (TaskWorkspace.CompletionDateProblem(on, task.Plan.Year, today) is { } problem)
             {
-                errors["Milestone"] = "完成日期不能晚于今天。";
-            }
-            else if (on.Year < task.Plan.Year)
-            {
-                errors["Milestone"] = $"完成日期不能早于计划年度（{task.Plan.Year} 年）。";
+                errors["Milestone"] = problem;
             }
         }
 
@@ -269,7 +265,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
 
         if (report.Milestone is { IsDone: false } milestone)
         {
-            changes.Add(($"Milestone{milestone.Position}", "未完成", $"已完成 {report.MilestoneCompletedOn:yyyy-MM-dd}"));
+            changes.Add(($"Milestone{milestone.Position}", TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
             milestone.IsDone = true;
             milestone.CompletedOn = report.MilestoneCompletedOn;
         }
@@ -351,11 +347,6 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reports = Visible(db, scope).Where(r => r.PlanTask.PlanId == planId && r.PlanTask.Number == number);
-        if (scope.SeesAllTasks)
-        {
-            reports = reports.Where(r => r.State != ReviewState.Draft);
-        }
-
         return await Project(reports.OrderByDescending(r => r.Id)).ToListAsync(cancellationToken);
     }
 
@@ -376,11 +367,6 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var report = Visible(db, scope).Where(r => r.Id == reportId);
-        if (scope.SeesAllTasks)
-        {
-            report = report.Where(r => r.State != ReviewState.Draft);
-        }
-
         return await Project(report).SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -389,17 +375,17 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var visible = Visible(db, scope);
         return await db.ReportAttachments.AsNoTracking()
-            .Where(a => a.Id == attachmentId && visible.Any(r => r.Id == a.ProgressReportId && (r.State != ReviewState.Draft || !scope.SeesAllTasks)))
+            .Where(a => a.Id == attachmentId && visible.Any(r => r.Id == a.ProgressReportId))
             .Select(a => new AttachmentContent(a.FileName, a.ContentType, a.Content))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>A unit sees its own reports on tasks it may read; the office and leadership see all.</summary>
+    /// <summary>A unit sees its own reports on tasks it may read, drafts included; the office and leadership all but drafts.</summary>
     private static IQueryable<ProgressReport> Visible(AppDbContext db, AccessScope scope)
     {
         var tasks = scope.Apply(db.PlanTasks);
         var reports = db.ProgressReports.AsNoTracking().Where(r => tasks.Any(t => t.Id == r.PlanTaskId));
-        return scope.SeesAllTasks ? reports : reports.Where(r => r.LeadUnitId == scope.LeadUnitId);
+        return scope.SeesAllTasks ? reports.Where(r => r.State != ReviewState.Draft) : reports.Where(r => r.LeadUnitId == scope.LeadUnitId);
     }
 
     private static IQueryable<ReportView> Project(IQueryable<ProgressReport> reports) => reports.Select(r => new ReportView(

@@ -56,8 +56,8 @@ public sealed record TaskListQuery
         Descending = string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
     };
 
-    /// <summary>The list URL for this query; defaults are left out so links stay short.</summary>
-    public string ToUrl()
+    /// <summary>The list URL for this query (or <paramref name="path"/> with the same query string); defaults are left out so links stay short.</summary>
+    public string ToUrl(string path = "tasks")
     {
         var parameters = new Dictionary<string, string?>();
         if (Domain is { } d) parameters["domain"] = d.ToString(CultureInfo.InvariantCulture);
@@ -66,12 +66,12 @@ public sealed record TaskListQuery
         if (Search is not null) parameters["q"] = Search;
         if (Level is { } l) parameters["level"] = l.ToString().ToLowerInvariant();
         if (Milestone is { } ms) parameters["ms"] = ms.ToString().ToLowerInvariant();
-        if (Month is { } month) parameters["month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (Month is { } month) parameters["month"] = StatusText.MonthKey(month);
         if (Sort != TaskSort.Number) parameters["sort"] = Sort.ToString().ToLowerInvariant();
         if (Descending) parameters["dir"] = "desc";
         if (PageSize != 20) parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
         if (Page != 1) parameters["page"] = Page.ToString(CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("tasks", parameters);
+        return QueryHelpers.AddQueryString(path, parameters);
     }
 
     public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null || Level is not null || ByMilestone;

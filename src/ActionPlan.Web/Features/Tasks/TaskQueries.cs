@@ -169,7 +169,7 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
             var level = deadlines.TaskLevel(open, r.Milestones.Any(m => m.IsDone && m.CompletedOn > m.Due), today);
             return new Ledger.LedgerRow(
                 r.Number, r.Domain, r.Title,
-                r.Units.Count > 0 ? string.Join("、", r.Units) : r.ResponsibilityNote ?? "",
+                StatusText.LeadUnits(r.Units, r.ResponsibilityNote ?? ""),
                 string.Join("；", r.Milestones.Select(m => $"{StatusText.ShortDate(m.Due)} {m.Phrase}{(m.IsDone ? $"（已完成 {m.CompletedOn:yyyy-MM-dd}）" : "")}")),
                 StatusText.Label(r.Status), r.Progress, r.ProgressSummary, r.Difficulties,
                 level is { } l ? WarningText.Label(l) : null);

@@ -218,7 +218,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             errors["Reason"] = $"原因不能超过 {MaxReasonLength} 个字。";
         }
 
-        var earliest = new DateOnly(task.Plan.Year, 1, 1);
         var milestones = task.Milestones.ToDictionary(m => m.Position);
         foreach (var m in edit.Milestones)
         {
@@ -230,13 +229,9 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             {
                 errors[$"Milestone{m.Position}"] = "已完成的时间节点须填写完成日期。";
             }
-            else if (m.IsDone && m.CompletedOn > today)
+            else if (m.IsDone && CompletionDateProblem(m.CompletedOn!.Value, task.Plan.Year, today) is { } problem)
             {
-                errors[$"Milestone{m.Position}"] = "完成日期不能晚于今天。";
-            }
-            else if (m.IsDone && m.CompletedOn < earliest)
-            {
-                errors[$"Milestone{m.Position}"] = $"完成日期不能早于计划年度（{task.Plan.Year} 年）。";
+                errors[$"Milestone{m.Position}"] = problem;
             }
         }
 
@@ -306,7 +301,14 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         return changes;
     }
 
-    private static string Describe(bool done, DateOnly? on) => done ? $"已完成 {on:yyyy-MM-dd}".Trim() : "未完成";
+    /// <summary>A milestone's state in the audit trail; the timeline and the conflict list read these words.</summary>
+    internal static string Describe(bool done, DateOnly? on) => done ? $"已完成 {on:yyyy-MM-dd}".Trim() : "未完成";
+
+    /// <summary>Why a completion date cannot be taken, or null: shared by the task form and the progress report.</summary>
+    internal static string? CompletionDateProblem(DateOnly on, int planYear, DateOnly today) =>
+        on > today ? "完成日期不能晚于今天。"
+        : on.Year < planYear ? $"完成日期不能早于计划年度（{planYear} 年）。"
+        : null;
 
     internal static void Record(AppDbContext db, string actor, PlanTask task, string action, IEnumerable<(string Field, string? Old, string? New)> changes, string? reason, DateTimeOffset at)
     {
