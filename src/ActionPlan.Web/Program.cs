@@ -89,6 +89,7 @@ if (command is null && builder.Configuration.GetValue("Dashboard:Snapshots", tru
 
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.FigureCache>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardQueries>();
+builder.Services.AddSingleton<ActionPlan.Web.Features.Dashboard.DashboardHtml>();
 builder.Services.AddSingleton<ActionPlan.Web.Features.Dispatch.DispatchReportQueries>();
 builder.Services.AddSingleton<ProgressReports>();
 
