@@ -23,6 +23,22 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_menu_button_closes_and_reopens_the_menu()
+    {
+        var page = await portal.SignInAsync("office1");
+        var drawer = page.Locator("aside.mud-drawer");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--open"));
+
+        await page.GetByLabel("切换菜单").ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
+        await Assertions.Expect(page.GetByTestId("nav-tasks")).Not.ToBeInViewportAsync();
+
+        await page.GetByLabel("切换菜单").ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--open"));
+        await Assertions.Expect(page.GetByTestId("nav-tasks")).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task Lead_unit_sees_only_its_tasks_and_another_units_task_is_not_found()
     {
         var page = await portal.SignInAsync("unit1");

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using ActionPlan.Web.Infrastructure;
 
 namespace ActionPlan.Web.Features.Dashboard;
 
@@ -11,7 +10,7 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// page's largest part is rendered once for all of them instead of on every view; when the figures object is
 /// dropped (a save, or the cache's lifetime), its HTML goes with it.
 /// </summary>
-public sealed class DashboardHtml(ILoggerFactory loggers)
+public sealed class DashboardHtml
 {
     private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(string? Sort, bool Descending), string>> _rendered = [];
 
@@ -24,16 +23,11 @@ public sealed class DashboardHtml(ILoggerFactory loggers)
             return html;
         }
 
-        await using var renderer = new HtmlRenderer(services, loggers);
-        html = await renderer.Dispatcher.InvokeAsync(async () =>
+        html = await StaticHtml.RenderAsync<DashboardBody>(services, new()
         {
-            var output = await renderer.RenderComponentAsync<DashboardBody>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(DashboardBody.F)] = figures,
-                [nameof(DashboardBody.UnitSort)] = unitSort,
-                [nameof(DashboardBody.UnitDescending)] = unitDescending,
-            }));
-            return output.ToHtmlString();
+            [nameof(DashboardBody.F)] = figures,
+            [nameof(DashboardBody.UnitSort)] = unitSort,
+            [nameof(DashboardBody.UnitDescending)] = unitDescending,
         });
         variants.TryAdd((unitSort, unitDescending), html);
         return html;
