@@ -212,6 +212,27 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_prerendered_body_is_rendered_once_per_figures_and_sort_and_follows_the_sort()
+    {
+        var (planId, _, _) = await PlanAsync();
+        var figures = await Dashboard(Today).LoadAsync(Office, planId);
+        var html = new DashboardHtml();
+        await using var scope = Portal.Services.CreateAsyncScope();
+
+        var byName = await html.GetAsync(scope.ServiceProvider, figures, "name", false);
+        var byNameDescending = await html.GetAsync(scope.ServiceProvider, figures, "name", true);
+
+        (await html.GetAsync(scope.ServiceProvider, figures, "name", false)).Should().BeSameAs(byName, "the same figures and sort reuse the rendered body");
+        byName.Should().Contain("data-label=\"逾期未完成节点\"><a class=\"figure-link\" href=\"tasks?ms=overdue\">2</a>");
+        static bool AFirst(string page) => page.IndexOf("<tr><td>手工甲单位", StringComparison.Ordinal) < page.IndexOf("<tr><td>手工乙单位", StringComparison.Ordinal);
+        AFirst(byNameDescending).Should().Be(!AFirst(byName), "the descending sort is the ascending one reversed");
+
+        // Other figures (after a save, or for another scope) are another object: rendered anew, never reused.
+        var other = figures with { Milestones = figures.Milestones with { Overdue = 7 } };
+        (await html.GetAsync(scope.ServiceProvider, other, "name", false)).Should().Contain("href=\"tasks?ms=overdue\">7</a>");
+    }
+
+    [Fact]
     public async Task Figures_as_of_an_earlier_date_count_only_what_was_done_by_then()
     {
         var (planId, _, _) = await PlanAsync();
