@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks of ActionPlan. Starts a throwaway PostgreSQL like test.sh, then runs each benchmark.
 #   bench/run.sh [sizes] [--no-users]   deadline scan at 10,000 and 100,000 milestones
+#   bench/run.sh floor            what a page of this portal can serve at best (empty and stored pages) against
+#                                  the Blazor template's home page, in the same run; SQLite, no PostgreSQL
 #   bench/run.sh dashboard [--tasks N] [--no-http]
 #                                  总览 queries at 100,000 tasks, then wrk: the prerendered /dashboard
 #                                  against the Blazor template's home page, in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ "${1:-}" = floor ] && exec bench/floor.sh
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "PostgreSQL is needed: apt-get install -y postgresql" >&2; exit 1; }
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/actionplan-bench-pg.XXXXXX)
