@@ -8,14 +8,7 @@ for a in "$@"; do if [ "$a" = --no-http ]; then http=0; else args+=("$a"); fi; d
 db=ap_dashboard_bench
 dotnet run -c Release --project bench/DashboardBench -- --keep "$db" "${args[@]}"
 [ "$http" -eq 1 ] || exit 0
-command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/actionplan-bench-http.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+source bench/lib.sh
 
 # The portal (Release, Production settings) on the synthetic plan, as of 2022-06-20.
 dotnet publish -c Release -o "$work/portal" src/ActionPlan.Web >/dev/null
@@ -26,37 +19,15 @@ portal_port=$(free_port)
   exec dotnet ActionPlan.Web.dll >"$work/portal.log" 2>&1) &
 pids+=($!)
 
-# The Blazor Web App template (interactive server), unchanged, published the same way.
-dotnet new blazor --interactivity Server --no-restore -o "$work/template" -n TemplateHome >/dev/null
-# Keep the repository's Directory.*.props out of the template's build.
-echo '<Project />' >"$work/Directory.Build.props"; echo '<Project />' >"$work/Directory.Packages.props"
-dotnet publish -c Release -o "$work/template-out" "$work/template" >/dev/null
-template_port=$(free_port)
-(cd "$work/template-out" && ASPNETCORE_URLS="http://127.0.0.1:$template_port" ASPNETCORE_ENVIRONMENT=Production exec dotnet TemplateHome.dll >"$work/template.log" 2>&1) &
-pids+=($!)
-
-wait_up "http://127.0.0.1:$template_port/"
+start_template
 wait_up "http://127.0.0.1:$portal_port/health/ready"
 
-# Sign in as the demo leadership user through the form (antiforgery token and cookie). A fresh sign-in
-# before each run: wrk replays one cookie, and a cookie older than Security:SessionValidationInterval
-# (1 minute) would be re-validated against the database on every request, which a browser never does.
-sign_in() {
-  local jar="$work/cookies"
-  rm -f "$jar"
-  local token
-  token=$(curl -fs -c "$jar" "http://127.0.0.1:$portal_port/account/login" | grep -o '<input[^>]*__RequestVerificationToken[^>]*>' | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" --data-urlencode userName=leader \
-    --data-urlencode 'password=Bench@2022!' "http://127.0.0.1:$portal_port/account/sign-in"
-  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar"
-}
 cookie=$(sign_in)
 page=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$portal_port/dashboard")
 grep -q '按领域' <<<"$page" || { echo "the dashboard did not render for the signed-in leader" >&2; tail -20 "$work/portal.log" >&2; exit 1; }
 echo "page sizes: dashboard $(wc -c <<<"$page") bytes, this app's not-found page $(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$portal_port/not-found" | wc -c) bytes, template home page $(curl -fs "http://127.0.0.1:$template_port/" | wc -c) bytes"
 
 # wrk on loopback, 2 threads, 16 connections. Warm-up, then three rounds of 8 s per page, alternating.
-rps() { wrk -t2 -c16 -d"$1" "${@:2}" | awk '/Requests\/sec/ { print $2 }'; }
 for _ in 1 2; do
   rps 4s "http://127.0.0.1:$template_port/" >/dev/null
   cookie=$(sign_in)

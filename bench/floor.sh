@@ -5,13 +5,7 @@
 # SQLite with the real plan (165 tasks), Production settings, as of 2022-06-20. Called by bench/run.sh floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-work=$(mktemp -d /tmp/actionplan-bench-floor.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_up() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+source bench/lib.sh
 
 mkdir -p "$work/src"
 git archive HEAD | tar -x -C "$work/src"
@@ -31,14 +25,9 @@ printf '@page "/bench/stored"\n@layout BareLayout\n@((MarkupString)Stored.Html)\
 printf '@page "/bench/stored-static"\n@layout BareLayout\n@attribute [ExcludeFromInteractiveRouting]\n@((MarkupString)Stored.Html)\n' >"$pages/StoredStatic.razor"
 sed -e 's#^@page "/dashboard"#@page "/bench/dashboard-static"\n@attribute [ExcludeFromInteractiveRouting]#' \
   src/ActionPlan.Web/Features/Dashboard/Overview.razor >"$pages/DashboardStatic.razor"
-echo '<Project />' >"$work/Directory.Build.props"; echo '<Project />' >"$work/Directory.Packages.props"
 dotnet publish -c Release -o "$work/portal" "$work/src/src/ActionPlan.Web" >/dev/null
 
-dotnet new blazor --interactivity Server --no-restore -o "$work/template" -n TemplateHome >/dev/null
-dotnet publish -c Release -o "$work/template-out" "$work/template" >/dev/null
-template_port=$(free_port)
-(cd "$work/template-out" && ASPNETCORE_URLS="http://127.0.0.1:$template_port" ASPNETCORE_ENVIRONMENT=Production exec dotnet TemplateHome.dll >"$work/template.log" 2>&1) &
-pids+=($!)
+start_template
 
 # The stored copy: the portal's own prerendered 总览 body, taken from a first start of the same build.
 echo '<p>placeholder</p>' >"$work/stored.html"
@@ -49,15 +38,6 @@ start_portal() {
     exec dotnet ActionPlan.Web.dll >>"$work/portal.log" 2>&1) &
   pids+=($!)
   wait_up "http://127.0.0.1:$portal_port/health/ready"
-}
-sign_in() {
-  local jar="$work/cookies"
-  rm -f "$jar"
-  local token
-  token=$(curl -fs -c "$jar" "http://127.0.0.1:$portal_port/account/login" | grep -o '<input[^>]*__RequestVerificationToken[^>]*>' | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" --data-urlencode userName=leader \
-    --data-urlencode 'password=Bench@2022!' "http://127.0.0.1:$portal_port/account/sign-in"
-  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar"
 }
 start_portal
 cookie=$(sign_in)
@@ -77,9 +57,7 @@ for p in "${paths[@]}"; do
 done
 echo "page sizes: template home page $(curl -fs "http://127.0.0.1:$template_port/" | wc -c) bytes, stored copy $(wc -c <"$work/stored.html") bytes, dashboard $(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$portal_port/dashboard" | wc -c) bytes"
 
-# Warm-up long enough for tiered compilation, then three rounds of 6 s per page; a fresh sign-in before each
-# page (a cookie older than a minute is re-validated against the database on every request).
-rps() { wrk -t2 -c16 -d"$1" "${@:2}" | awk '/Requests\/sec/ { print $2 }'; }
+# Warm-up long enough for tiered compilation, then three rounds of 6 s per page, signing in again before each.
 for _ in 1 2 3; do
   rps 5s "http://127.0.0.1:$template_port/" >/dev/null
   cookie=$(sign_in)

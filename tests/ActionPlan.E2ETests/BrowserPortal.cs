@@ -95,6 +95,13 @@ public class BrowserPortal : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Opens the MudSelect labelled <paramref name="label"/> within <paramref name="scope"/> and picks <paramref name="item"/>.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator scope, string label, string item)
+    {
+        await scope.Locator(".mud-select").Filter(new() { HasText = label }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -14,8 +14,7 @@ public sealed partial class TaskJourneyTests(BrowserPortal portal) : IClassFixtu
         // Under load a click on the opening popover can be lost: choose again until the URL follows.
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator(".mud-select").Filter(new() { HasText = "领域" }).First.ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "工程建设项目审批领域" }).ClickAsync();
+            await BrowserPortal.ChooseAsync(page, page.Locator("body"), "领域", "工程建设项目审批领域");
             try
             {
                 await page.WaitForURLAsync(DomainTwo(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });

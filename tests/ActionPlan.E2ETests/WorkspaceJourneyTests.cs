@@ -9,12 +9,6 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
-    private static async Task ChooseAsync(IPage page, ILocator scope, string label, string item)
-    {
-        await scope.Locator(".mud-select").Filter(new() { HasText = label }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task Office_updates_a_task_and_sees_the_change_in_the_timeline()
     {
@@ -23,7 +17,7 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await BrowserPortal.WaitInteractiveAsync(page);
         var editor = page.GetByTestId("task-editor");
 
-        await ChooseAsync(page, editor, "状态", "推进中");
+        await BrowserPortal.ChooseAsync(page, editor, "状态", "推进中");
         await Field(page, "edit-progress").FillAsync("120");
         await Field(page, "edit-summary").FillAsync("已起草代位注销适用情形<script>alert(1)</script>");
         await page.GetByTestId("edit-save").ClickAsync();
@@ -50,7 +44,7 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
             await BrowserPortal.WaitInteractiveAsync(page);
         }
 
-        await ChooseAsync(first, first.GetByTestId("task-editor"), "状态", "推进中");
+        await BrowserPortal.ChooseAsync(first, first.GetByTestId("task-editor"), "状态", "推进中");
         await Field(first, "edit-progress").FillAsync("30");
         await first.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(first.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();

@@ -31,7 +31,7 @@ public sealed record DashboardFigures(
     DateOnly AsOf, TaskFigures Tasks, MilestoneFigures Milestones, IReadOnlyList<DomainFigures> Domains, IReadOnlyList<UnitFigures> Units, IReadOnlyList<MonthFigures> Months);
 
 /// <summary>Counts of one domain's tasks (raw or from the snapshot), before assembly.</summary>
-internal sealed record DomainTaskCounts(int Number, string Name, int Total, int NotStarted, int InProgress, int Completed, int Suspended, int OverdueTasks);
+internal sealed record DomainTaskCounts(int Number, string Name, TaskFigures Tasks);
 
 /// <summary>Counts of one domain's milestones due in one month, before assembly.</summary>
 internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, int DueSoFar, int DoneOnTime, int DoneLate, int Approaching, int Urgent, int Overdue);
@@ -89,16 +89,17 @@ public sealed class DashboardQueries(
         var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
         // Tasks by domain, status and whether one of their milestones is overdue: at most 19 × 4 × 2 rows.
+        var overdue = MilestoneStates.Predicate(MilestoneState.Overdue, null, today, settings);
         var byStatus = await tasks
-            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = t.Milestones.Any(m => !(m.IsDone && m.CompletedOn <= today) && m.Due < today) })
+            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = t.Milestones.AsQueryable().Any(overdue) })
             .GroupBy(t => new { t.Number, t.Name, t.Status, t.Overdue })
             .Select(g => new { g.Key.Number, g.Key.Name, g.Key.Status, g.Key.Overdue, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var domainTasks = byStatus.GroupBy(x => (x.Number, x.Name)).Select(g =>
         {
             int Of(PlanTaskStatus s) => g.Where(x => x.Status == s).Sum(x => x.Count);
-            return new DomainTaskCounts(g.Key.Number, g.Key.Name, g.Sum(x => x.Count), Of(PlanTaskStatus.NotStarted), Of(PlanTaskStatus.InProgress),
-                Of(PlanTaskStatus.Completed), Of(PlanTaskStatus.Suspended), g.Where(x => x.Overdue).Sum(x => x.Count));
+            return new DomainTaskCounts(g.Key.Number, g.Key.Name, new TaskFigures(g.Sum(x => x.Count), Of(PlanTaskStatus.NotStarted), Of(PlanTaskStatus.InProgress),
+                Of(PlanTaskStatus.Completed), Of(PlanTaskStatus.Suspended), g.Where(x => x.Overdue).Sum(x => x.Count)));
         }).ToList();
 
         // Milestones by domain and due month: every milestone figure is a sum of cells of this grid.
@@ -159,7 +160,7 @@ public sealed class DashboardQueries(
             .ToListAsync(cancellationToken);
 
         var domainTasks = rows.Where(r => r.DomainNumber is not null && r.MonthKey is null)
-            .Select(r => new DomainTaskCounts(r.DomainNumber!.Value, r.DomainName!, r.Tasks, r.NotStarted, r.InProgress, r.Completed, r.Suspended, r.OverdueTasks))
+            .Select(r => new DomainTaskCounts(r.DomainNumber!.Value, r.DomainName!, new TaskFigures(r.Tasks, r.NotStarted, r.InProgress, r.Completed, r.Suspended, r.OverdueTasks)))
             .ToList();
         var grid = rows.Where(r => r.DomainNumber is not null && r.MonthKey is not null)
             .Select(r => new MilestoneCell(r.DomainNumber!.Value, r.MonthKey!.Value / 100, r.MonthKey.Value % 100, r.Due, r.DueSoFar, r.OnTime, r.Late, r.Approaching, r.Urgent, r.Overdue))
@@ -180,8 +181,7 @@ public sealed class DashboardQueries(
             .OrderBy(m => m.Month).ToList();
 
         var domains = domainTasks
-            .Select(d => new DomainFigures(d.Number, d.Name,
-                new TaskFigures(d.Total, d.NotStarted, d.InProgress, d.Completed, d.Suspended, d.OverdueTasks),
+            .Select(d => new DomainFigures(d.Number, d.Name, d.Tasks,
                 milestones.GetValueOrDefault(d.Number) ?? new MilestoneFigures(0, 0, 0, 0, 0, 0)))
             // Most behind first: overdue milestones, then the lowest completion rate.
             .OrderByDescending(d => d.Milestones.Overdue).ThenBy(d => d.Tasks.CompletionRate).ThenBy(d => d.Number)

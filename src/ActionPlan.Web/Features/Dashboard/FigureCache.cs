@@ -39,6 +39,15 @@ public sealed class FigureCache
             return entry.Figures;
         }
 
+        // Entries of other keys that have lived their time go too: as-of dates of the 调度通报 would pile up otherwise.
+        foreach (var (oldKey, old) in _entries)
+        {
+            if (_time.GetElapsedTime(old.At, now) >= _lifetime)
+            {
+                _entries.TryRemove(new KeyValuePair<(int, int?, DateOnly), (long, Task<DashboardFigures>)>(oldKey, old));
+            }
+        }
+
         // Concurrent misses may each load once; the last one is kept. A failed load is not kept, nor one
         // that ran while a save emptied the cache (it may have read the data before that save).
         var generation = Interlocked.Read(ref _generation);

@@ -10,7 +10,7 @@ namespace ActionPlan.Web.Features.Dispatch;
 
 /// <summary>A milestone listed in the report, with its task and lead units.</summary>
 public sealed record ReportMilestone(
-    int TaskNumber, string Title, string Domain, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
+    int TaskNumber, string Title, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, DateOnly Due, string Phrase, bool IsDone, DateOnly? CompletedOn)
 {
     /// <summary>The lead units, or the task's own responsibility note (as in the 工作台账).</summary>
     public string Units => StatusText.LeadUnits(LeadUnits, ResponsibilityNote);
@@ -32,13 +32,18 @@ public sealed record DispatchReport(
     DateOnly AsOf,
     bool OwnTasksOnly,
     DashboardFigures Figures,
-    MonthFigures ThisMonth,
-    MonthFigures NextMonthFigures,
     IReadOnlyList<ReportMilestone> Overdue,
     IReadOnlyList<ReportMilestone> NextMonth,
     IReadOnlyList<UnitOverdue> Units)
 {
     public DateOnly NextMonthStart => Month.AddMonths(1);
+
+    /// <summary>The chosen month's milestone figures (zeros when none is due in it).</summary>
+    public MonthFigures ThisMonth => MonthOf(Month);
+
+    public MonthFigures NextMonthFigures => MonthOf(NextMonthStart);
+
+    private MonthFigures MonthOf(DateOnly first) => Figures.Months.FirstOrDefault(m => m.Month == first) ?? new MonthFigures(first, 0, 0, 0, 0, 0);
 
     /// <summary>The summary paragraph; every number in it is one the tables below show.</summary>
     public string Summary
@@ -81,8 +86,7 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
             .Select(u => new UnitOverdue(u.Name, u.Overdue, overdue.Where(m => m.LeadUnits.Contains(u.Name)).Select(m => m.TaskNumber).Distinct().Order().ToList()))
             .OrderByDescending(u => u.Overdue).ThenBy(u => u.Name, StringComparer.Ordinal)
             .ToList();
-        MonthFigures Of(DateOnly first) => figures.Months.FirstOrDefault(m => m.Month == first) ?? new MonthFigures(first, 0, 0, 0, 0, 0);
-        return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, !scope.SeesAllTasks, figures, Of(month), Of(month.AddMonths(1)), overdue, nextMonth, units);
+        return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, !scope.SeesAllTasks, figures, overdue, nextMonth, units);
     }
 
     /// <summary>IsDone means done by <paramref name="asOf"/>.</summary>
@@ -91,7 +95,6 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
             .Select(m => new ReportMilestone(
                 m.PlanTask.Number,
                 m.PlanTask.Title,
-                m.PlanTask.Domain.Name,
                 m.PlanTask.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
                 m.PlanTask.ResponsibilityNote,
                 m.Due,

@@ -63,7 +63,7 @@ public static class DispatchEndpoints
 
             var request = DispatchRequest.Parse(context.Request.Query["month"], context.Request.Query["asof"], clock.Today);
             var report = await queries.LoadAsync(AccessScope.For(context.User), plan, request.Month, request.AsOf, cancellationToken);
-            return Results.File(DispatchWorkbook.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            return Results.File(DispatchWorkbook.Write(report), XlsxWriter.ContentType,
                 $"调度通报-{StatusText.MonthKey(request.Month)}-截至{StatusText.ShortDate(request.AsOf)}.xlsx");
         }).RequireAuthorization();
 }

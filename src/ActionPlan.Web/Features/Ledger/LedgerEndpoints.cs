@@ -22,6 +22,6 @@ public static class LedgerEndpoints
             var query = TaskListQuery.FromQueryString(q["domain"], q["unit"], q["status"], q["q"], null, null, q["sort"], q["dir"], q["level"], q["ms"], q["month"]);
             var rows = await queries.LedgerAsync(AccessScope.For(context.User), plan.Id, query, cancellationToken);
             var file = LedgerWorkbook.Write(rows);
-            return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
+            return Results.File(file, XlsxWriter.ContentType, $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
         }).RequireAuthorization();
 }

@@ -35,6 +35,8 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IRead
 /// </summary>
 public static class XlsxWriter
 {
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
     {
         using var stream = new MemoryStream();

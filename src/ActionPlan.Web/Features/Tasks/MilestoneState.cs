@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Deadlines;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ActionPlan.Web.Features.Tasks;
 
@@ -52,20 +53,32 @@ public static class MilestoneStates
     /// </summary>
     public static Expression<Func<Milestone, bool>> Predicate(MilestoneState? state, DateOnly? month, DateOnly asOf, DeadlineSettings settings)
     {
-        var from = month ?? DateOnly.MinValue;
-        var to = month is { } m ? m.AddMonths(1).AddDays(-1) : DateOnly.MaxValue;
         var urgentUntil = asOf.AddDays(settings.UrgentDays);
         var approachingUntil = asOf.AddDays(settings.ApproachingDays);
-        return state switch
+        Expression<Func<Milestone, bool>> inState = state switch
         {
-            MilestoneState.Due => x => x.Due >= from && x.Due <= to && x.Due <= asOf,
-            MilestoneState.OnTime => x => x.Due >= from && x.Due <= to && x.IsDone && x.CompletedOn <= asOf && x.CompletedOn <= x.Due,
-            MilestoneState.Late => x => x.Due >= from && x.Due <= to && x.IsDone && x.CompletedOn <= asOf && x.CompletedOn > x.Due,
-            MilestoneState.Approaching => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due > urgentUntil && x.Due <= approachingUntil,
-            MilestoneState.Urgent => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf && x.Due <= urgentUntil,
-            MilestoneState.Overdue => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due < asOf,
-            MilestoneState.Pending => x => x.Due >= from && x.Due <= to && !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf,
-            _ => x => x.Due >= from && x.Due <= to,
+            MilestoneState.Due => x => x.Due <= asOf,
+            MilestoneState.OnTime => x => x.IsDone && x.CompletedOn <= asOf && x.CompletedOn <= x.Due,
+            MilestoneState.Late => x => x.IsDone && x.CompletedOn <= asOf && x.CompletedOn > x.Due,
+            MilestoneState.Approaching => x => !(x.IsDone && x.CompletedOn <= asOf) && x.Due > urgentUntil && x.Due <= approachingUntil,
+            MilestoneState.Urgent => x => !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf && x.Due <= urgentUntil,
+            MilestoneState.Overdue => x => !(x.IsDone && x.CompletedOn <= asOf) && x.Due < asOf,
+            MilestoneState.Pending => x => !(x.IsDone && x.CompletedOn <= asOf) && x.Due >= asOf,
+            _ => x => true,
         };
+        if (month is not { } from)
+        {
+            return inState;
+        }
+
+        var to = from.AddMonths(1).AddDays(-1);
+        Expression<Func<Milestone, bool>> inMonth = x => x.Due >= from && x.Due <= to;
+        if (state is null)
+        {
+            return inMonth;
+        }
+
+        var body = Expression.AndAlso(inMonth.Body, ReplacingExpressionVisitor.Replace(inState.Parameters[0], inMonth.Parameters[0], inState.Body));
+        return Expression.Lambda<Func<Milestone, bool>>(body, inMonth.Parameters);
     }
 }

@@ -73,6 +73,9 @@ public sealed record TaskDetail(
 /// </summary>
 public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings deadlines)
 {
+    /// <summary>The requested page, or the last one when the list has become shorter.</summary>
+    private static int PageWithin(int total, TaskListQuery query) => Math.Min(query.Page, Math.Max(1, (total + query.PageSize - 1) / query.PageSize));
+
     /// <summary>One page of the filtered, sorted list: a count and a page query.</summary>
     public async Task<TaskListResult> ListAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
@@ -81,8 +84,7 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
         var tasks = Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, today);
 
         var total = await tasks.CountAsync(cancellationToken);
-        var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
-        var page = Math.Min(query.Page, lastPage);
+        var page = PageWithin(total, query);
 
         var rows = await Sort(tasks, query)
             .Skip((page - 1) * query.PageSize)
@@ -104,7 +106,7 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
 
     /// <summary>
     /// One page of milestones (the list's 按时间节点 view): the task filters select the tasks, <c>ms=</c> and
-    /// <c>month=</c> the milestones. Three round trips: milestone count, task count, page.
+    /// <c>month=</c> the milestones. Two round trips: the counts, then the page.
     /// </summary>
     public async Task<MilestoneListResult> MilestonesAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
@@ -115,21 +117,20 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
             .Where(MilestoneStates.Predicate(query.Milestone, query.Month, today, deadlines))
             .Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
-        var total = await milestones.CountAsync(cancellationToken);
-        var taskCount = await milestones.Select(m => m.PlanTaskId).Distinct().CountAsync(cancellationToken);
-        var lastPage = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
-        var page = Math.Min(query.Page, lastPage);
+        var counts = await milestones.GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Tasks = g.Select(m => m.PlanTaskId).Distinct().Count() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (total, taskCount) = counts is null ? (0, 0) : (counts.Total, counts.Tasks);
+        var page = PageWithin(total, query);
 
         var d = query.Descending;
         var sorted = query.Sort switch
         {
-            TaskSort.Number => d ? milestones.OrderByDescending(m => m.PlanTask.Number).ThenBy(m => m.Position) : milestones.OrderBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
-            TaskSort.Domain => d ? milestones.OrderByDescending(m => m.PlanTask.Domain.Number).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
-                : milestones.OrderBy(m => m.PlanTask.Domain.Number).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
-            _ => d ? milestones.OrderByDescending(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
-                : milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position),
+            TaskSort.Number => d ? milestones.OrderByDescending(m => m.PlanTask.Number) : milestones.OrderBy(m => m.PlanTask.Number),
+            TaskSort.Domain => d ? milestones.OrderByDescending(m => m.PlanTask.Domain.Number) : milestones.OrderBy(m => m.PlanTask.Domain.Number),
+            _ => d ? milestones.OrderByDescending(m => m.Due) : milestones.OrderBy(m => m.Due),
         };
-        var rows = await sorted
+        var rows = await sorted.ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
             .Skip((page - 1) * query.PageSize)
             .Take(query.PageSize)
             .Select(m => new MilestoneRow(
