@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 // 总览 benchmark: a synthetic plan of N tasks (default 100,000) in 19 domains and 60 lead units on
 // PostgreSQL, as of 2022-06-20. Prints the snapshot refresh time, and the median time of each dashboard
@@ -47,8 +49,7 @@ try
         Console.WriteLine($"generated {tasks:N0} tasks, {counts:N0} milestones in {watch.Elapsed.TotalSeconds:N1} s");
     }
 
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Today"] = "2022-06-20" }).Build();
-    var clock = new PortalClock(TimeProvider.System, configuration);
+    var clock = new PortalClock(TimeProvider.System, new ClockOptions { Today = "2022-06-20" });
     var settings = new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1));
     var dashboard = new DashboardQueries(contexts, clock, settings);
     var list = new TaskQueries(contexts, clock, settings);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 // Deadline scan benchmark: synthetic plans of N milestones on PostgreSQL, as-of 2022-06-20 (a mix of
 // on-track, approaching and overdue milestones), 5 office users and 50 unit users. For each size it
@@ -80,8 +82,7 @@ async Task Admin(string sql)
 
 static DeadlineScanner Scanner(Contexts contexts, string today)
 {
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Today"] = today }).Build();
-    var clock = new PortalClock(TimeProvider.System, configuration);
+    var clock = new PortalClock(TimeProvider.System, new ClockOptions { Today = today });
     return new DeadlineScanner(contexts, clock, new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)), new AlertFeed(), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
 }
 

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.IntegrationTests;
 
@@ -27,7 +29,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
     private IDbContextFactory<AppDbContext> Contexts => Portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
     private static PortalClock Clock(DateOnly today) =>
-        new(TimeProvider.System, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Today"] = today.ToString("yyyy-MM-dd") }).Build());
+        new(TimeProvider.System, new ClockOptions { Today = today.ToString("yyyy-MM-dd") });
 
     private DashboardQueries Dashboard(DateOnly today) => new(Contexts, Clock(today), Settings);
 
@@ -180,8 +182,8 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
     public async Task The_figure_cache_keeps_todays_figures_until_a_save_in_this_instance()
     {
         var (planId, _, _) = await PlanAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "600" }).Build();
-        var cache = new FigureCache(Portal.Services.GetRequiredService<PlanDataSaved>(), TimeProvider.System, configuration);
+        
+        var cache = new FigureCache(Portal.Services.GetRequiredService<PlanDataSaved>(), TimeProvider.System, new DashboardOptions { CacheSeconds = 600 });
         var dashboard = new DashboardQueries(Contexts, Clock(Today), Settings, null, cache);
         var before = await dashboard.LoadAsync(Office, planId);
 

@@ -5,6 +5,7 @@ using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.IntegrationTests;
 

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.IntegrationTests;
 
@@ -112,7 +113,7 @@ public abstract class DispatchReportTests(PortalFixture fixture)
     [Fact]
     public async Task The_ledger_of_a_milestone_view_holds_the_tasks_the_list_says_it_involves()
     {
-        var response = await fixture.Client.GetAsync(LedgerEndpoints.Path + "?ms=overdue&domain=3");
+        var response = await fixture.Client.GetAsync(PortalPaths.Ledger + "?ms=overdue&domain=3");
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Count() - 1;
 

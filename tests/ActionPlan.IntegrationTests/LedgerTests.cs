@@ -1,3 +1,4 @@
+using ActionPlan.Web.Features.Shared;
 using System.Net;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Ledger;
@@ -14,7 +15,7 @@ public abstract class LedgerTests(PortalFixture fixture)
 
     private async Task<List<string[]>> ExportAsync(HttpClient client, string query = "")
     {
-        var response = await client.GetAsync(LedgerEndpoints.Path + query);
+        var response = await client.GetAsync(PortalPaths.Ledger + query);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
@@ -88,7 +89,7 @@ public abstract class LedgerTests(PortalFixture fixture)
     [Fact]
     public async Task Anonymous_users_get_no_ledger()
     {
-        var response = await (await Portal.ClientAsync()).GetAsync(LedgerEndpoints.Path);
+        var response = await (await Portal.ClientAsync()).GetAsync(PortalPaths.Ledger);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 }

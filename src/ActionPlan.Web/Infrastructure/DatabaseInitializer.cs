@@ -9,7 +9,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> contexts,
     PlanImporter importer,
     ActionPlan.Web.Features.Accounts.AccountSeeder accounts,
-    IConfiguration configuration,
+    SeedOptions seed,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -17,9 +17,6 @@ public sealed class DatabaseInitializer(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
-
-    /// <summary>Any fixed number: the PostgreSQL advisory lock that serialises start-up work across instances.</summary>
-    private const long StartupLockKey = 7_270_700_1;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -30,7 +27,7 @@ public sealed class DatabaseInitializer(
         if (postgres)
         {
             await lockContext.Database.OpenConnectionAsync(cancellationToken);
-            await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
+            await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({AdvisoryLocks.Startup})", cancellationToken);
         }
 
         try
@@ -41,7 +38,7 @@ public sealed class DatabaseInitializer(
         {
             if (postgres)
             {
-                await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
+                await lockContext.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryLocks.Startup})", CancellationToken.None);
             }
         }
     }
@@ -49,10 +46,9 @@ public sealed class DatabaseInitializer(
     private async Task InitializeUnlockedAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        if (configuration.GetValue("Seed:ImportPlans", true))
+        if (seed.ImportPlans)
         {
-            var folder = SeedFolder(configuration);
-            var results = await importer.SeedIfEmptyAsync(folder, cancellationToken);
+            var results = await importer.SeedIfEmptyAsync(seed.PlanFolder, cancellationToken);
             foreach (var result in results)
             {
                 logger.LogInformation("Seeded {Source}: {Outcome}, {Tasks} tasks", result.SourceName, result.Outcome, result.Tasks);
@@ -62,8 +58,4 @@ public sealed class DatabaseInitializer(
         // Accounts come after the plan so demo accounts can be bound to its lead units.
         await accounts.SeedAsync(cancellationToken);
     }
-
-    /// <summary><c>Seed:PlanDirectory</c>, else the <c>seeds</c> folder copied next to the app.</summary>
-    public static string SeedFolder(IConfiguration configuration) =>
-        Path.GetFullPath(configuration["Seed:PlanDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds"));
 }

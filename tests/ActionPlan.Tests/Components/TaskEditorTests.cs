@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Tests.Components;
 
@@ -33,8 +35,9 @@ public sealed class TaskEditorTests : IAsyncLifetime
         _ctx.Services.AddSingleton(TimeProvider.System);
         _ctx.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Deadlines.PortalClock>();
-        _ctx.Services.AddSingleton(new ActionPlan.Web.Features.Deadlines.DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)));
+        _ctx.Services.AddSingleton(new ActionPlan.Web.Features.Shared.ClockOptions());
+        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Shared.PortalClock>();
+        _ctx.Services.AddSingleton(new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)));
         _ctx.Services.AddSingleton<TaskWorkspace>();
         _ctx.Services.AddSingleton<TaskQueries>();
         _ctx.Services.AddScoped<UserAccess>();

@@ -1,4 +1,5 @@
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.Tests.Deadlines;
 
@@ -45,8 +46,8 @@ public sealed class WarningLevelTests
     public void Task_shows_its_worst_open_milestone_else_a_late_completion()
     {
         var today = new DateOnly(2022, 9, 20);
-        Defaults.TaskLevel(new DateOnly(2022, 9, 1), anyCompletedLate: false, today).Should().Be(WarningLevel.Overdue);
-        Defaults.TaskLevel(null, anyCompletedLate: true, today).Should().Be(WarningLevel.CompletedLate);
-        Defaults.TaskLevel(null, anyCompletedLate: false, today).Should().BeNull();
+        MilestoneRules.TaskLevel(new DateOnly(2022, 9, 1), anyDoneLate: false, Defaults.WindowOn(today)).Should().Be(WarningLevel.Overdue);
+        MilestoneRules.TaskLevel(null, anyDoneLate: true, Defaults.WindowOn(today)).Should().Be(WarningLevel.CompletedLate);
+        MilestoneRules.TaskLevel(null, anyDoneLate: false, Defaults.WindowOn(today)).Should().BeNull();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Accounts;
@@ -16,16 +17,14 @@ public sealed record DemoAccount(string UserName, string Role, string? LeadUnit)
 public sealed class AccountSeeder(
     IServiceScopeFactory scopes,
     IDbContextFactory<AppDbContext> contexts,
-    IConfiguration configuration,
+    SeedOptions seed,
     TimeProvider clock,
     ILogger<AccountSeeder> logger)
 {
     public const string AdminUserName = "admin";
-    public const string DefaultDemoPassword = "Demo@2022!";
+    public bool DemoMode => seed.DemoUsers;
 
-    public bool DemoMode => configuration.GetValue("Seed:DemoUsers", false);
-
-    public string DemoPassword => configuration["Seed:DemoPassword"] is { Length: > 0 } p ? p : DefaultDemoPassword;
+    public string DemoPassword => seed.DemoAccountsPassword;
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -43,7 +42,7 @@ public sealed class AccountSeeder(
 
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0 && await users.FindByNameAsync(AdminUserName) is null)
         {
-            var configured = configuration["Seed:AdminPassword"];
+            var configured = seed.AdminPassword;
             var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
             if (await CreateAsync(users, AdminUserName, "系统管理员", Roles.Admin, null, password, mustChange: true) && string.IsNullOrEmpty(configured))
             {

@@ -2,8 +2,10 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dashboard;
 
@@ -41,7 +43,7 @@ internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, i
 /// As of today they come from the pre-aggregated snapshot (<see cref="FigureSnapshotRefresher"/>): two small
 /// queries whatever the number of tasks. When the snapshot is stale (data saved since, another day) or the
 /// date is another one, three GROUP BY queries over the tasks give the same figures. Milestone states follow
-/// <see cref="MilestoneStates"/>; the list's <c>ms=</c> filter counts the same way.
+/// <see cref="MilestoneRules"/>; the list's <c>ms=</c> filter counts the same way.
 /// </summary>
 public sealed class DashboardQueries(
     IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, FigureSnapshotRefresher? refresher = null, FigureCache? cache = null)
@@ -82,18 +84,16 @@ public sealed class DashboardQueries(
     /// <summary>The figures counted from the tasks and milestones: three GROUP BY queries.</summary>
     public async Task<DashboardFigures> CountAsync(AppDbContext db, AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var today = asOf;
-        var urgentUntil = today.AddDays(settings.UrgentDays);
-        var approachingUntil = today.AddDays(settings.ApproachingDays);
+        var window = settings.WindowOn(asOf);
         var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId);
         var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
         // Tasks by domain, status and whether one of their milestones is overdue: at most 19 × 4 × 2 rows.
-        var overdue = MilestoneStates.Predicate(MilestoneState.Overdue, null, today, settings);
         var byStatus = await tasks
-            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = t.Milestones.AsQueryable().Any(overdue) })
+            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = t.Milestones.Any(m => m.Is(MilestoneState.Overdue, window)) })
             .GroupBy(t => new { t.Number, t.Name, t.Status, t.Overdue })
             .Select(g => new { g.Key.Number, g.Key.Name, g.Key.Status, g.Key.Overdue, Count = g.Count() })
+            .WithMilestoneRules()
             .ToListAsync(cancellationToken);
         var domainTasks = byStatus.GroupBy(x => (x.Number, x.Name)).Select(g =>
         {
@@ -110,12 +110,13 @@ public sealed class DashboardQueries(
                 g.Key.Year,
                 g.Key.Month,
                 g.Count(),
-                g.Count(m => m.Due <= today),
-                g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn <= m.Due),
-                g.Count(m => m.IsDone && m.CompletedOn <= today && m.CompletedOn > m.Due),
-                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due > urgentUntil && m.Due <= approachingUntil),
-                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due >= today && m.Due <= urgentUntil),
-                g.Count(m => !(m.IsDone && m.CompletedOn <= today) && m.Due < today)))
+                g.Count(m => m.Is(MilestoneState.Due, window)),
+                g.Count(m => m.Is(MilestoneState.OnTime, window)),
+                g.Count(m => m.Is(MilestoneState.Late, window)),
+                g.Count(m => m.Is(MilestoneState.Approaching, window)),
+                g.Count(m => m.Is(MilestoneState.Urgent, window)),
+                g.Count(m => m.Is(MilestoneState.Overdue, window))))
+            .WithMilestoneRules()
             .ToListAsync(cancellationToken);
 
         // A lead unit's table shows its own row only, as the snapshot does.
@@ -131,10 +132,11 @@ public sealed class DashboardQueries(
             .Select(g => new UnitFigures(
                 g.Key,
                 g.Select(x => x.PlanTaskId).Distinct().Count(),
-                g.Count(x => x.Milestone != null && x.Milestone.Due <= today),
-                g.Count(x => x.Milestone != null && x.Milestone.IsDone && x.Milestone.CompletedOn <= today && x.Milestone.CompletedOn <= x.Milestone.Due),
-                g.Count(x => x.Milestone != null && x.Milestone.IsDone && x.Milestone.CompletedOn <= today && x.Milestone.CompletedOn > x.Milestone.Due),
-                g.Count(x => x.Milestone != null && !(x.Milestone.IsDone && x.Milestone.CompletedOn <= today) && x.Milestone.Due < today)))
+                g.Count(x => x.Milestone != null && x.Milestone.Is(MilestoneState.Due, window)),
+                g.Count(x => x.Milestone != null && x.Milestone.Is(MilestoneState.OnTime, window)),
+                g.Count(x => x.Milestone != null && x.Milestone.Is(MilestoneState.Late, window)),
+                g.Count(x => x.Milestone != null && x.Milestone.Is(MilestoneState.Overdue, window))))
+            .WithMilestoneRules()
             .ToListAsync(cancellationToken);
         return Assemble(asOf, domainTasks, grid, units);
     }

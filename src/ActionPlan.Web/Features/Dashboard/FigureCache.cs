@@ -14,10 +14,10 @@ public sealed class FigureCache
     private readonly TimeSpan _lifetime;
     private long _generation;
 
-    public FigureCache(PlanDataSaved saved, TimeProvider time, IConfiguration configuration)
+    public FigureCache(PlanDataSaved saved, TimeProvider time, DashboardOptions options)
     {
         _time = time;
-        _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 10));
+        _lifetime = TimeSpan.FromSeconds(options.CacheSeconds);
         saved.Saved += () =>
         {
             Interlocked.Increment(ref _generation);

@@ -1,8 +1,12 @@
 using System.Data;
 using System.Threading.Channels;
 using ActionPlan.Data;
+using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dashboard;
 
@@ -14,7 +18,6 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// </summary>
 public sealed class FigureSnapshotRefresher : BackgroundService
 {
-    private const long RefreshLockKey = 0x4150_4649_4755; // "APFIGU"
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly IDbContextFactory<AppDbContext> contexts;
     private readonly PortalClock clock;
@@ -96,9 +99,9 @@ public sealed class FigureSnapshotRefresher : BackgroundService
     {
         var today = clock.Today;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var postgres = db.Database.IsNpgsql();
-        await using var transaction = await db.Database.BeginTransactionAsync(postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
-        if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RefreshLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+        var dialect = SqlDialect.Of(db.Database);
+        await using var transaction = await db.Database.BeginTransactionAsync(dialect == SqlDialect.Postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+        if (dialect.TryTransactionLock(AdvisoryLocks.FigureRefresh) is { } tryLock && !await db.Database.SqlQueryRaw<bool>(tryLock).SingleAsync(cancellationToken))
         {
             return;
         }
@@ -106,9 +109,15 @@ public sealed class FigureSnapshotRefresher : BackgroundService
         var version = await db.PlanDataVersions.Select(v => v.Value).FirstOrDefaultAsync(cancellationToken);
         await db.FigureCells.ExecuteDeleteAsync(cancellationToken);
         await db.FigureSnapshots.ExecuteDeleteAsync(cancellationToken);
-        foreach (var sql in Statements(postgres))
+        object[] parameters =
+        [
+            .. MilestoneSql.Parameters(settings.WindowOn(today)),
+            // Statuses are stored by name (see PlanTaskConfiguration).
+            nameof(PlanTaskStatus.NotStarted), nameof(PlanTaskStatus.InProgress), nameof(PlanTaskStatus.Completed), nameof(PlanTaskStatus.Suspended),
+        ];
+        foreach (var sql in Statements(dialect))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [today, today.AddDays(settings.UrgentDays), today.AddDays(settings.ApproachingDays)], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -124,28 +133,24 @@ public sealed class FigureSnapshotRefresher : BackgroundService
 
     /// <summary>
     /// The six statements: tasks and milestones, each at three levels. {0} is today, {1} the last day of
-    /// the urgent window, {2} of the approaching window; the milestone states are those of
-    /// <see cref="Tasks.MilestoneStates"/> (done means done on or before today).
+    /// the urgent window, {2} of the approaching window, {3}–{6} the four statuses; the milestone conditions
+    /// are <see cref="MilestoneRules"/>' definitions (done means done on or before today).
     /// </summary>
-    private static IEnumerable<string> Statements(bool postgres)
+    private static IEnumerable<string> Statements(SqlDialect dialect)
     {
-        var isDone = postgres ? "m.\"IsDone\"" : "m.\"IsDone\" = 1";
-        var done = $"({isDone} AND m.\"CompletedOn\" <= {{0}})";
-        var open = $"NOT ({isDone} AND m.\"CompletedOn\" IS NOT NULL AND m.\"CompletedOn\" <= {{0}})";
-        var month = postgres ? "CAST(EXTRACT(YEAR FROM m.\"Due\") * 100 + EXTRACT(MONTH FROM m.\"Due\") AS integer)" : "CAST(strftime('%Y%m', m.\"Due\") AS INTEGER)";
-        var overdueTask = $"CASE WHEN EXISTS (SELECT 1 FROM \"Milestones\" m WHERE m.\"PlanTaskId\" = t.\"Id\" AND {open} AND m.\"Due\" < {{0}}) THEN 1 ELSE 0 END";
-        var taskCounts = $"""
-            COUNT(*), SUM(CASE WHEN t."Status" = 'NotStarted' THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = 'InProgress' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN t."Status" = 'Completed' THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = 'Suspended' THEN 1 ELSE 0 END), SUM({overdueTask}),
+        var rule = MilestoneSql.Positional(dialect);
+        string Count(MilestoneState state) => $"SUM(CASE WHEN {rule.Condition(state)} THEN 1 ELSE 0 END)";
+        var month = dialect.MonthKey("m.\"Due\"");
+        var overdueTask = $"CASE WHEN EXISTS (SELECT 1 FROM \"Milestones\" m WHERE m.\"PlanTaskId\" = t.\"Id\" AND {rule.Condition(MilestoneState.Overdue)}) THEN 1 ELSE 0 END";
+        var taskCounts = $$"""
+            COUNT(*), SUM(CASE WHEN t."Status" = {3} THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = {4} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN t."Status" = {5} THEN 1 ELSE 0 END), SUM(CASE WHEN t."Status" = {6} THEN 1 ELSE 0 END), SUM({{overdueTask}}),
             0, 0, 0, 0, 0, 0, 0
             """;
-        var milestoneCounts = $$"""
+        var milestoneCounts = $"""
             0, 0, 0, 0, 0, 0,
-            COUNT(*), SUM(CASE WHEN m."Due" <= {0} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {{done}} AND m."CompletedOn" <= m."Due" THEN 1 ELSE 0 END), SUM(CASE WHEN {{done}} AND m."CompletedOn" > m."Due" THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {{open}} AND m."Due" > {1} AND m."Due" <= {2} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {{open}} AND m."Due" >= {0} AND m."Due" <= {1} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {{open}} AND m."Due" < {0} THEN 1 ELSE 0 END)
+            COUNT(*), {Count(MilestoneState.Due)}, {Count(MilestoneState.OnTime)}, {Count(MilestoneState.Late)},
+            {Count(MilestoneState.Approaching)}, {Count(MilestoneState.Urgent)}, {Count(MilestoneState.Overdue)}
             """;
         const string Insert = """
             INSERT INTO "FigureCells" ("PlanId", "LeadUnitId", "DomainId", "MonthKey", "Tasks", "NotStarted", "InProgress", "Completed", "Suspended", "OverdueTasks",

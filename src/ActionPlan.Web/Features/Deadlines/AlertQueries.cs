@@ -1,7 +1,9 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Rules;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
@@ -86,8 +88,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
     public async Task<IReadOnlyList<OpenWarning>> OpenWarningsAsync(AccessScope scope, int planId, WarningFilter filter, CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
-        var approachingUntil = today.AddDays(settings.ApproachingDays);
-        var urgentUntil = today.AddDays(settings.UrgentDays);
+        var window = settings.WindowOn(today);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tasks = scope.Apply(db.PlanTasks).Where(t => t.PlanId == planId);
         if (filter.Domain is { } domain)
@@ -100,14 +101,14 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
             tasks = tasks.Where(t => t.LeadUnits.Any(l => l.LeadUnit.Name == unit));
         }
 
-        var milestones = db.Milestones.AsNoTracking().Where(m => !m.IsDone && m.Due <= approachingUntil && tasks.Any(t => t.Id == m.PlanTaskId));
-        milestones = filter.Level switch
+        var state = filter.Level switch
         {
-            WarningLevel.Overdue => milestones.Where(m => m.Due < today),
-            WarningLevel.Urgent => milestones.Where(m => m.Due >= today && m.Due <= urgentUntil),
-            WarningLevel.Approaching => milestones.Where(m => m.Due > urgentUntil),
-            _ => milestones,
+            WarningLevel.Overdue => MilestoneState.Overdue,
+            WarningLevel.Urgent => MilestoneState.Urgent,
+            WarningLevel.Approaching => MilestoneState.Approaching,
+            _ => MilestoneState.Flagged,
         };
+        var milestones = db.Milestones.AsNoTracking().Where(MilestoneRules.Where(state, null, window)).Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
         if (filter.Month is { } month)
         {
             milestones = milestones.Where(m => m.Due.Month == month);
@@ -121,7 +122,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
                 m.PlanTask.ResponsibilityNote,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new OpenWarning(settings.LevelOf(r.Due, false, null, today)!.Value, r.Due, r.Phrase, r.Clause, r.Number, r.Title,
+        return rows.Select(r => new OpenWarning(MilestoneRules.LevelOf(r.Due, false, null, window)!.Value, r.Due, r.Phrase, r.Clause, r.Number, r.Title,
             r.DomainNumber, r.DomainName, r.Units, r.ResponsibilityNote, r.Due.DayNumber - today.DayNumber)).ToList();
     }
 }

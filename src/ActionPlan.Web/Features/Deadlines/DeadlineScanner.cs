@@ -1,5 +1,9 @@
 using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
@@ -16,8 +20,6 @@ public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCre
 /// </summary>
 public sealed class DeadlineScanner : BackgroundService
 {
-    private const long ScanLockKey = 7_270_700_2;
-
     private readonly IDbContextFactory<AppDbContext> _contexts;
     private readonly PortalClock _clock;
     private readonly DeadlineSettings _settings;
@@ -95,39 +97,39 @@ public sealed class DeadlineScanner : BackgroundService
         var today = _clock.Today;
         var now = _clock.Now;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var postgres = db.Database.IsNpgsql();
+        var dialect = SqlDialect.Of(db.Database);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ScanLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+        if (dialect.TryTransactionLock(AdvisoryLocks.DeadlineScan) is { } tryLock && !await db.Database.SqlQueryRaw<bool>(tryLock).SingleAsync(cancellationToken))
         {
             _logger.LogInformation("Another instance is scanning deadlines; this one skips the tick");
             return new ScanResult(false, 0, 0);
         }
 
-        if (postgres)
+        if (dialect.AsynchronousCommit is { } asynchronousCommit)
         {
             // Alerts are derived data: if the server crashed right after this commit, the next scan raises
             // them again (the unique key keeps that exact). So the scan need not wait for the WAL flush.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(asynchronousCommit, cancellationToken);
         }
 
         // The batch key ties this scan's alerts to their digests: the time in ticks, kept strictly increasing
         // so back-to-back batches (or a fixed demo clock) never share one.
         var lastBatch = await db.Alerts.MaxAsync(a => a.NotifiedOrder, cancellationToken) ?? 0;
         var batch = Math.Max(now.UtcTicks, lastBatch + 1);
-        var urgentUntil = today.AddDays(_settings.UrgentDays);
-        var approachingUntil = today.AddDays(_settings.ApproachingDays);
-        var daysOverdue = postgres ? "({0} - m.\"Due\")" : "CAST(julianday({0}) - julianday(m.\"Due\") AS INTEGER)";
-        var open = postgres ? "NOT m.\"IsDone\"" : "m.\"IsDone\" = 0";
-        // Only the provider's date arithmetic is spliced in (constant text); every value is a parameter.
+        var rule = MilestoneSql.Positional(dialect);
+        var daysOverdue = dialect.DaysBetween("{0}", "m.\"Due\"");
+        // The conditions are MilestoneRules' definitions translated; levels come from the enum; every value is a parameter.
         var raiseAlerts = $$"""
             INSERT INTO "Alerts" ("MilestoneId", "Level", "Occurrence", "AsOf", "RaisedAt", "NotifiedAt", "NotifiedOrder")
             SELECT c."Id", c."Level", c."Occurrence", {0}, {4}, {4}, {5}
             FROM (
                 SELECT m."Id", m."Due",
-                       CASE WHEN m."Due" < {0} THEN 3 WHEN m."Due" <= {1} THEN 2 ELSE 1 END AS "Level",
-                       CASE WHEN m."Due" < {0} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END AS "Occurrence"
+                       CASE WHEN {{rule.Condition(MilestoneState.Overdue)}} THEN {{(int)WarningLevel.Overdue}}
+                            WHEN {{rule.Condition(MilestoneState.Urgent)}} THEN {{(int)WarningLevel.Urgent}}
+                            ELSE {{(int)WarningLevel.Approaching}} END AS "Level",
+                       CASE WHEN {{rule.Condition(MilestoneState.Overdue)}} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END AS "Occurrence"
                 FROM "Milestones" m
-                WHERE {{open}} AND m."Due" <= {2}
+                WHERE {{rule.Condition(MilestoneState.Flagged)}}
             ) c
             WHERE NOT EXISTS (SELECT 1 FROM "Alerts" a WHERE a."MilestoneId" = c."Id" AND a."Level" = c."Level" AND a."Occurrence" = c."Occurrence")
             ORDER BY c."Due", c."Id"
@@ -136,9 +138,10 @@ public sealed class DeadlineScanner : BackgroundService
             """;
         // Each alert is stamped with this scan's batch as it is raised, so the digests below find exactly
         // this scan's alerts without a second pass over them.
-        var alerts = await db.Database.ExecuteSqlRawAsync(raiseAlerts, [today, urgentUntil, approachingUntil, _settings.OverdueRepeatDays, now, batch, _settings.MaxAlertsPerScan], cancellationToken);
+        var alerts = await db.Database.ExecuteSqlRawAsync(
+            raiseAlerts, [.. MilestoneSql.Parameters(_settings.WindowOn(today)), _settings.OverdueRepeatDays, now, batch, _settings.MaxAlertsPerScan], cancellationToken);
 
-        var enabled = postgres ? "NOT u.\"IsDisabled\"" : "u.\"IsDisabled\" = 0";
+        var enabled = $"NOT {dialect.IsTrue("u.\"IsDisabled\"")}";
         // One digest per user for the alerts this batch raised: the office and admin staff get all of them,
         // a unit's users those on the unit's tasks. Counted in the database; a row per user, not per alert.
         var notify = $$"""
@@ -150,7 +153,7 @@ public sealed class DeadlineScanner : BackgroundService
                 CROSS JOIN (SELECT DISTINCT ur."UserId" FROM "AspNetUserRoles" ur
                             JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
                             JOIN "AspNetUsers" u ON u."Id" = ur."UserId"
-                            WHERE r."Name" IN ('Office', 'Admin') AND {{enabled}}) staff
+                            WHERE r."Name" IN ({2}, {3}) AND {{enabled}}) staff
                 WHERE a."NotifiedOrder" = {1}
                 UNION
                 SELECT u."Id", a."Id"
@@ -164,7 +167,7 @@ public sealed class DeadlineScanner : BackgroundService
             GROUP BY x."UserId"
             ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
-        var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, batch], cancellationToken);
+        var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, batch, Roles.Office, Roles.Admin], cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         if (alerts > 0)

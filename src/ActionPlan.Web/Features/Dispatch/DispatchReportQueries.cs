@@ -5,6 +5,8 @@ using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dispatch;
 
@@ -78,8 +80,9 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
         var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == plan.Id);
         var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
-        var overdue = await Rows(scoped.Where(MilestoneStates.Predicate(MilestoneState.Overdue, null, asOf, settings)), asOf, cancellationToken);
-        var nextMonth = await Rows(scoped.Where(MilestoneStates.Predicate(null, month.AddMonths(1), asOf, settings)), asOf, cancellationToken);
+        var window = settings.WindowOn(asOf);
+        var overdue = await Rows(scoped.Where(MilestoneRules.Where(MilestoneState.Overdue, null, window)), window, cancellationToken);
+        var nextMonth = await Rows(scoped.Where(MilestoneRules.Where(null, month.AddMonths(1), window)), window, cancellationToken);
 
         // Overdue counts per unit are the dashboard's; the task numbers come from the overdue list.
         var units = figures.Units.Where(u => u.Overdue > 0)
@@ -89,8 +92,8 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
         return new DispatchReport(plan.Title, plan.DocumentNumber, month, asOf, !scope.SeesAllTasks, figures, overdue, nextMonth, units);
     }
 
-    /// <summary>IsDone means done by <paramref name="asOf"/>.</summary>
-    private static Task<List<ReportMilestone>> Rows(IQueryable<Data.Entities.Milestone> milestones, DateOnly asOf, CancellationToken cancellationToken) =>
+    /// <summary>IsDone means done by the window's day.</summary>
+    private static Task<List<ReportMilestone>> Rows(IQueryable<Data.Entities.Milestone> milestones, MilestoneWindow window, CancellationToken cancellationToken) =>
         milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number).ThenBy(m => m.Position)
             .Select(m => new ReportMilestone(
                 m.PlanTask.Number,
@@ -99,8 +102,9 @@ public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contex
                 m.PlanTask.ResponsibilityNote,
                 m.Due,
                 m.Phrase,
-                m.IsDone && m.CompletedOn <= asOf,
-                m.IsDone && m.CompletedOn <= asOf ? m.CompletedOn : null))
+                m.Is(MilestoneState.Done, window),
+                m.Is(MilestoneState.Done, window) ? m.CompletedOn : null))
+            .WithMilestoneRules()
             .ToListAsync(cancellationToken);
 }
 

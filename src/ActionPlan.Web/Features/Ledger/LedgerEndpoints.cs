@@ -1,16 +1,17 @@
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Tasks;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Ledger;
 
 public static class LedgerEndpoints
 {
-    public const string Path = "/tasks/ledger.xlsx";
-
     /// <summary>The 工作台账 of the current list view (same query string as 任务清单), within the user's scope.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services) => services.AddSingleton<LedgerQueries>();
+
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, async (HttpContext context, CurrentPlan plans, TaskQueries queries, PortalClock clock, CancellationToken cancellationToken) =>
+        app.MapGet(PortalPaths.Ledger, async (HttpContext context, CurrentPlan plans, LedgerQueries queries, PortalClock clock, CancellationToken cancellationToken) =>
         {
             var plan = await plans.GetAsync(cancellationToken);
             if (plan is null)
@@ -20,7 +21,7 @@ public static class LedgerEndpoints
 
             var q = context.Request.Query;
             var query = TaskListQuery.FromQueryString(q["domain"], q["unit"], q["status"], q["q"], null, null, q["sort"], q["dir"], q["level"], q["ms"], q["month"]);
-            var rows = await queries.LedgerAsync(AccessScope.For(context.User), plan.Id, query, cancellationToken);
+            var rows = await queries.ListAsync(AccessScope.For(context.User), plan.Id, query, cancellationToken);
             var file = LedgerWorkbook.Write(rows);
             return Results.File(file, XlsxWriter.ContentType, $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
         }).RequireAuthorization();

@@ -3,6 +3,7 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Reports;
 
@@ -41,7 +42,7 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
 /// Scope is checked here on every call, whatever the page sends.
 /// </summary>
-public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<ProgressReports> logger)
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ILogger<ProgressReports> logger)
 {
     public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.WebUtilities;
+using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.Web.Features.Tasks;
 
@@ -22,7 +23,7 @@ public sealed record TaskListQuery
     public string? Unit { get; init; }
     public PlanTaskStatus? Status { get; init; }
     public string? Search { get; init; }
-    public ActionPlan.Web.Features.Deadlines.WarningLevel? Level { get; init; }
+    public WarningLevel? Level { get; init; }
 
     /// <summary>With <see cref="Month"/>, switches the list to one row per milestone (按时间节点).</summary>
     public MilestoneState? Milestone { get; init; }
@@ -43,9 +44,9 @@ public sealed record TaskListQuery
     /// <summary>Reads the query string leniently: an unknown or out-of-range value falls back to its default.</summary>
     public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir, string? level = null, string? ms = null, string? month = null) => new()
     {
-        Milestone = Enum.TryParse<MilestoneState>(ms, true, out var state) && Enum.IsDefined(state) ? state : null,
+        Milestone = Enum.TryParse<MilestoneState>(ms, true, out var state) && MilestoneStates.Listed.Contains(state) ? state : null,
         Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null,
-        Level = Enum.TryParse<ActionPlan.Web.Features.Deadlines.WarningLevel>(level, true, out var l) && Enum.IsDefined(l) ? l : null,
+        Level = Enum.TryParse<WarningLevel>(level, true, out var l) && Enum.IsDefined(l) ? l : null,
         Domain = int.TryParse(domain, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : null,
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(),
         Status = Enum.TryParse<PlanTaskStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null,

@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Tasks;
 
@@ -50,7 +51,7 @@ public sealed record SaveResult(
 /// The office's changes to tasks: status, progress, texts and milestones, with the rules of the status
 /// model, an audit entry per changed field in the same transaction, and optimistic concurrency.
 /// </summary>
-public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<TaskWorkspace> logger)
+public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ILogger<TaskWorkspace> logger)
 {
     public const int MaxTextLength = ProgressReportTextLimit;
 

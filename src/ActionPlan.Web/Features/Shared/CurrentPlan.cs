@@ -1,7 +1,7 @@
 using ActionPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ActionPlan.Web.Features.Tasks;
+namespace ActionPlan.Web.Features.Shared;
 
 public sealed record DomainOption(int Id, int Number, string Name);
 

@@ -1,0 +1,7 @@
+namespace ActionPlan.Web.Features.Dispatch;
+
+public static class DispatchServices
+{
+    /// <summary>调度通报: the report's reads (its page and the .xlsx endpoint).</summary>
+    public static IServiceCollection AddDispatchReport(this IServiceCollection services) => services.AddSingleton<DispatchReportQueries>();
+}

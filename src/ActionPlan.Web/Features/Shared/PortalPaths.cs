@@ -1,0 +1,8 @@
+namespace ActionPlan.Web.Features.Shared;
+
+/// <summary>Addresses one feature links to and another serves, kept here so neither imports the other.</summary>
+public static class PortalPaths
+{
+    /// <summary>The 工作台账 .xlsx of a 任务清单 view (same query string as the list).</summary>
+    public const string Ledger = "/tasks/ledger.xlsx";
+}

@@ -1,0 +1,16 @@
+using ActionPlan.Web.Infrastructure;
+
+namespace ActionPlan.Web.Features.Shared;
+
+public static class SharedServices
+{
+    /// <summary>What every feature uses: the clock (real time, 模拟日期, time zone) and the current plan.</summary>
+    public static IServiceCollection AddPortalClock(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<ClockOptions>(ClockOptions.Section);
+        services.AddSingleton<PortalClock>();
+        services.AddSingleton<CurrentPlan>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ActionPlan.Web.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL advisory-lock keys of the portal, one per kind of work that only one instance may do at
+/// a time. Any fixed numbers, but distinct; the values are those earlier releases used, so old and new
+/// instances on one database still exclude each other.
+/// </summary>
+public static class AdvisoryLocks
+{
+    /// <summary>Start-up: migrations and seeding (a session lock, held across several transactions).</summary>
+    public const long Startup = 7_270_700_1;
+
+    /// <summary>One deadline scan (a transaction lock).</summary>
+    public const long DeadlineScan = 7_270_700_2;
+
+    /// <summary>One refresh of the 总览 figure snapshot (a transaction lock).</summary>
+    public const long FigureRefresh = 0x4150_4649_4755; // "APFIGU"
+}

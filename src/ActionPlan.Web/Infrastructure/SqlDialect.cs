@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace ActionPlan.Web.Infrastructure;
+
+/// <summary>
+/// The little that differs between the providers' SQL in the set-based statements: boolean columns,
+/// date arithmetic, the month of a date, advisory locks. Everything else is written once.
+/// </summary>
+public abstract class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new SqliteDialect();
+    public static readonly SqlDialect Postgres = new PostgresDialect();
+
+    public static SqlDialect Of(DatabaseFacade database) => database.IsNpgsql() ? Postgres : Sqlite;
+
+    /// <summary>A condition that holds when the boolean <paramref name="column"/> is true.</summary>
+    public abstract string IsTrue(string column);
+
+    /// <summary>Whole days from <paramref name="earlier"/> to <paramref name="later"/> (both dates).</summary>
+    public abstract string DaysBetween(string later, string earlier);
+
+    /// <summary>The year and month of a date as one integer, yyyymm.</summary>
+    public abstract string MonthKey(string date);
+
+    /// <summary>A query answering true when the transaction-scoped lock was taken, false when another holds it; null where there are no such locks.</summary>
+    public abstract string? TryTransactionLock(long key);
+
+    /// <summary>A statement that lets this transaction commit without waiting for the log flush; null where not supported.</summary>
+    public abstract string? AsynchronousCommit { get; }
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override string IsTrue(string column) => $"{column} = 1";
+
+        public override string DaysBetween(string later, string earlier) => $"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)";
+
+        public override string MonthKey(string date) => $"CAST(strftime('%Y%m', {date}) AS INTEGER)";
+
+        // SQLite has one writer at a time: a second instance's transaction simply waits.
+        public override string? TryTransactionLock(long key) => null;
+
+        public override string? AsynchronousCommit => null;
+    }
+
+    private sealed class PostgresDialect : SqlDialect
+    {
+        public override string IsTrue(string column) => column;
+
+        public override string DaysBetween(string later, string earlier) => $"({later} - {earlier})";
+
+        public override string MonthKey(string date) => $"CAST(EXTRACT(YEAR FROM {date}) * 100 + EXTRACT(MONTH FROM {date}) AS integer)";
+
+        public override string? TryTransactionLock(long key) => $"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"";
+
+        public override string? AsynchronousCommit => "SET LOCAL synchronous_commit TO OFF";
+    }
+}
