@@ -1,6 +1,5 @@
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
-using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Features.Shared;
 

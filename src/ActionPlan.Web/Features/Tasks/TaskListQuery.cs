@@ -2,6 +2,7 @@ using System.Globalization;
 using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.WebUtilities;
 using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Tasks;
 

@@ -1,7 +1,7 @@
 using ActionPlan.Data.Entities;
 using MudBlazor;
 
-namespace ActionPlan.Web.Features.Tasks;
+namespace ActionPlan.Web.Features.Shared;
 
 /// <summary>The Chinese words and colours of task status, used the same way on every page.</summary>
 public static class StatusText
