@@ -27,23 +27,3 @@ public class Alert
     /// <summary>UTC ticks of <see cref="NotifiedAt"/>: the key that ties alerts to their digest on both databases.</summary>
     public long? NotifiedOrder { get; set; }
 }
-
-/// <summary>
-/// One user's digest of the alerts one scan raised for them (the office: all; a unit: those on its tasks).
-/// A digest per user and scan, not a row per alert and user, keeps a busy scan's writes small.
-/// </summary>
-public class Notification
-{
-    public long Id { get; set; }
-    public required string UserId { get; set; }
-
-    /// <summary>The scan's time, which is also the <see cref="Alert.NotifiedAt"/> of the alerts it covers.</summary>
-    public DateTimeOffset BatchAt { get; set; }
-
-    /// <summary>Sortable copy of <see cref="BatchAt"/> (UTC ticks): SQLite cannot order DateTimeOffset.</summary>
-    public long BatchOrder { get; set; }
-
-    public int AlertCount { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ReadAt { get; set; }
-}

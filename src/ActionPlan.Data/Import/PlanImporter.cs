@@ -6,19 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ActionPlan.Data.Import;
 
-public sealed record PlanSource(string Name, byte[] Content)
-{
-    public string Hash { get; } = Convert.ToHexStringLower(SHA256.HashData(Content));
-}
-
-public enum ImportOutcome
-{
-    Imported,
-    AlreadyImported,
-}
-
-public sealed record ImportResult(string SourceName, ImportOutcome Outcome, int? PlanId, int Tasks, int Milestones, int Warnings);
-
 /// <summary>
 /// Writes parsed plans into the database. Each call is one transaction: all files or none. Unique keys
 /// (plan hash, unit name, task number) make concurrent imports safe; the loser of a race sees the

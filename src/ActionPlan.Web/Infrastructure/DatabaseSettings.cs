@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Infrastructure;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// Which database the portal uses: <c>Database:Provider</c> (Sqlite, the default, or Postgres) and
 /// <c>ConnectionStrings:ActionPlan</c>. A relative SQLite path is resolved against the content root so

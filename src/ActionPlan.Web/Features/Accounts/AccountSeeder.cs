@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Accounts;
 
-public sealed record DemoAccount(string UserName, string Role, string? LeadUnit);
-
 /// <summary>
 /// First start: the roles, one Admin (password from <c>Seed:AdminPassword</c> or generated and logged once,
 /// to be changed at first sign-in) and, in demo mode (<c>Seed:DemoUsers</c>), one account per role and per

@@ -9,35 +9,6 @@ using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dashboard;
 
-/// <summary>Task figures of one domain (or of the whole plan).</summary>
-public sealed record TaskFigures(int Total, int NotStarted, int InProgress, int Completed, int Suspended, int OverdueTasks)
-{
-    public double CompletionRate => Total == 0 ? 0 : (double)Completed / Total;
-}
-
-/// <summary>Milestone figures as of today.</summary>
-public sealed record MilestoneFigures(int DueSoFar, int DoneOnTime, int DoneLate, int Approaching, int Urgent, int Overdue);
-
-public sealed record DomainFigures(int Number, string Name, TaskFigures Tasks, MilestoneFigures Milestones);
-
-public sealed record UnitFigures(string Name, int Tasks, int DueSoFar, int DoneOnTime, int DoneLate, int Overdue)
-{
-    /// <summary>按时率: on time among the milestones settled or missed (按时完成 ÷ (按时完成 + 逾期完成 + 逾期未完成)); null when none.</summary>
-    public double? OnTimeRate => DoneOnTime + DoneLate + Overdue == 0 ? null : (double)DoneOnTime / (DoneOnTime + DoneLate + Overdue);
-}
-
-/// <summary>Milestones due in one month and how they stand: done on time, done late, overdue, still ahead.</summary>
-public sealed record MonthFigures(DateOnly Month, int Due, int DoneOnTime, int DoneLate, int Overdue, int Open);
-
-public sealed record DashboardFigures(
-    DateOnly AsOf, TaskFigures Tasks, MilestoneFigures Milestones, IReadOnlyList<DomainFigures> Domains, IReadOnlyList<UnitFigures> Units, IReadOnlyList<MonthFigures> Months);
-
-/// <summary>Counts of one domain's tasks (raw or from the snapshot), before assembly.</summary>
-internal sealed record DomainTaskCounts(int Number, string Name, TaskFigures Tasks);
-
-/// <summary>Counts of one domain's milestones due in one month, before assembly.</summary>
-internal sealed record MilestoneCell(int Domain, int Year, int Month, int Due, int DueSoFar, int DoneOnTime, int DoneLate, int Approaching, int Urgent, int Overdue);
-
 /// <summary>
 /// 总览 and 调度通报: every figure is counted in the database (GROUP BY) within the user's scope.
 /// As of today they come from the pre-aggregated snapshot (<see cref="FigureSnapshotRefresher"/>): two small

@@ -7,10 +7,6 @@ using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
-/// <param name="NotificationsCreated">Digests written: one per user concerned by this scan's alerts.</param>
-/// <param name="Complete">False when the scan stopped at MaxAlertsPerScan: the rest follows at once in another scan.</param>
-public sealed record ScanResult(bool Ran, int AlertsRaised, int NotificationsCreated, bool Complete = true);
-
 /// <summary>
 /// Raises alerts for milestones entering 临期, 紧急 and 逾期 (and a reminder every OverdueRepeatDays while
 /// overdue), and notifies the office and the task's units. Each scan is two set-based statements in one
@@ -178,20 +174,4 @@ public sealed class DeadlineScanner : BackgroundService
 
         return new ScanResult(true, alerts, notifications, Complete: alerts < _settings.MaxAlertsPerScan);
     }
-}
-
-/// <summary>Tells open pages (the bell) that new alerts exist, so they refresh without a reload.</summary>
-public sealed class AlertFeed
-{
-    public event Action? AlertsRaised;
-
-    public void Publish() => AlertsRaised?.Invoke();
-}
-
-/// <summary>Per circuit: lets a page that marks notifications read refresh the bell of the same page.</summary>
-public sealed class BellState
-{
-    public event Action? Changed;
-
-    public void Refresh() => Changed?.Invoke();
 }

@@ -3,10 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Shared;
 
-public sealed record DomainOption(int Id, int Number, string Name);
-
-public sealed record PlanOverview(int Id, string Title, string DocumentNumber, int Year, IReadOnlyList<DomainOption> Domains);
-
 /// <summary>
 /// The plan the portal shows (the newest year), its domains and the lead units it names. A plan's text
 /// never changes after import, so this is read at most once a minute for the whole server rather than on

@@ -8,67 +8,6 @@ using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Tasks;
 
-public sealed record TaskRow(
-    int Number,
-    int DomainNumber,
-    string DomainName,
-    string Title,
-    IReadOnlyList<string> LeadUnits,
-    string? ResponsibilityNote,
-    DateOnly? NextDue,
-    string? NextPhrase,
-    PlanTaskStatus Status,
-    bool AnyCompletedLate)
-{
-    /// <summary>The task's warning level, set by the query from the portal's today.</summary>
-    public WarningLevel? Warning { get; init; }
-}
-
-public sealed record TaskListResult(IReadOnlyList<TaskRow> Rows, int Total, int Page);
-
-/// <summary>One milestone of the list's 按时间节点 view, with its task.</summary>
-public sealed record MilestoneRow(
-    int TaskNumber,
-    int DomainNumber,
-    string DomainName,
-    string Title,
-    IReadOnlyList<string> LeadUnits,
-    string? ResponsibilityNote,
-    int Position,
-    DateOnly Due,
-    string Phrase,
-    bool IsDone,
-    DateOnly? CompletedOn)
-{
-    public WarningLevel? Warning { get; init; }
-}
-
-/// <summary>A page of milestones; <see cref="Tasks"/> is how many tasks they belong to.</summary>
-public sealed record MilestoneListResult(IReadOnlyList<MilestoneRow> Rows, int Total, int Tasks, int Page);
-
-public sealed record MilestoneView(int Position, DateOnly Due, string Phrase, string Clause, bool IsDone, DateOnly? CompletedOn);
-
-public sealed record PolicyDateView(DateOnly Date, string Phrase);
-
-public sealed record TaskDetail(
-    int Number,
-    int DomainNumber,
-    string DomainName,
-    string Title,
-    string Text,
-    string? LeadUnitClause,
-    IReadOnlyList<string> LeadUnits,
-    string? ResponsibilityNote,
-    PlanTaskStatus Status,
-    int Progress,
-    string? ProgressSummary,
-    string? Difficulties,
-    int SourceLine,
-    IReadOnlyList<MilestoneView> Milestones,
-    IReadOnlyList<PolicyDateView> PolicyDates,
-    Guid Version,
-    string? SuspensionReason);
-
 /// <summary>
 /// Reads for the task pages, always within the caller's <see cref="AccessScope"/>. Each method is a fixed
 /// number of round trips, whatever the task count.

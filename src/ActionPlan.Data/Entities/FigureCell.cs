@@ -31,27 +31,3 @@ public class FigureCell
     public int Urgent { get; set; }
     public int Overdue { get; set; }
 }
-
-/// <summary>When a plan's <see cref="FigureCell"/>s were computed: for which day and from which data.</summary>
-public class FigureSnapshot
-{
-    public int PlanId { get; set; }
-    public DateOnly AsOf { get; set; }
-
-    /// <summary>The <see cref="PlanDataVersion"/> the cells were computed from.</summary>
-    public Guid DataVersion { get; set; }
-
-    public DateTimeOffset RefreshedAt { get; set; }
-}
-
-/// <summary>
-/// One row that changes (a new random value) with every save that touches plans, tasks, milestones or
-/// lead units, so a reader can tell whether the figure snapshot still matches the data.
-/// </summary>
-public class PlanDataVersion
-{
-    public const int RowId = 1;
-
-    public int Id { get; set; }
-    public Guid Value { get; set; }
-}

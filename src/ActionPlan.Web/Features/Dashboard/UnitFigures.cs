@@ -1,0 +1,16 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
+
+namespace ActionPlan.Web.Features.Dashboard;
+
+public sealed record UnitFigures(string Name, int Tasks, int DueSoFar, int DoneOnTime, int DoneLate, int Overdue)
+{
+    /// <summary>按时率: on time among the milestones settled or missed (按时完成 ÷ (按时完成 + 逾期完成 + 逾期未完成)); null when none.</summary>
+    public double? OnTimeRate => DoneOnTime + DoneLate + Overdue == 0 ? null : (double)DoneOnTime / (DoneOnTime + DoneLate + Overdue);
+}

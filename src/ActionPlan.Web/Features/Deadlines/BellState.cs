@@ -1,0 +1,16 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
+
+namespace ActionPlan.Web.Features.Deadlines;
+
+/// <summary>Per circuit: lets a page that marks notifications read refresh the bell of the same page.</summary>
+public sealed class BellState
+{
+    public event Action? Changed;
+
+    public void Refresh() => Changed?.Invoke();
+}

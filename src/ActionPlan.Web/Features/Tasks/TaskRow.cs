@@ -1,0 +1,25 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
+using Microsoft.EntityFrameworkCore;
+using ActionPlan.Web.Features.Shared;
+
+namespace ActionPlan.Web.Features.Tasks;
+
+public sealed record TaskRow(
+    int Number,
+    int DomainNumber,
+    string DomainName,
+    string Title,
+    IReadOnlyList<string> LeadUnits,
+    string? ResponsibilityNote,
+    DateOnly? NextDue,
+    string? NextPhrase,
+    PlanTaskStatus Status,
+    bool AnyCompletedLate)
+{
+    /// <summary>The task's warning level, set by the query from the portal's today.</summary>
+    public WarningLevel? Warning { get; init; }
+}
