@@ -1,7 +1,7 @@
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Dispatch;
 using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Plans;

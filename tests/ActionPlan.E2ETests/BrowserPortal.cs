@@ -3,7 +3,6 @@ using ActionPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Playwright;
 
 namespace ActionPlan.E2ETests;

@@ -2,15 +2,13 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dashboard;
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Dispatch;
-using ActionPlan.Web.Features.Tasks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
+using ActionPlan.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ActionPlan.IntegrationTests;
 

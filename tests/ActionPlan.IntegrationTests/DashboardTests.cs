@@ -1,11 +1,10 @@
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dashboard;
-using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.IntegrationTests;
 

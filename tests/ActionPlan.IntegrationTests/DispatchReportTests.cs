@@ -2,13 +2,11 @@ using System.Net;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dispatch;
-using ActionPlan.Web.Features.Ledger;
-using ActionPlan.Web.Features.Tasks;
+using ActionPlan.Web.Features.Shared;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.IntegrationTests;
 

@@ -1,7 +1,7 @@
-using ActionPlan.Web.Features.Shared;
 using System.Net;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Ledger;
+using ActionPlan.Web.Features.Shared;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;

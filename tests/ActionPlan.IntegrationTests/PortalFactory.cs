@@ -1,17 +1,16 @@
 using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
-using ActionPlan.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using ActionPlan.Data;
-using ActionPlan.Web.Infrastructure;
+using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ActionPlan.IntegrationTests;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ActionPlan.Data.Entities;
 using ActionPlan.PlanDocument;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,3 @@
-using ActionPlan.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-
 namespace ActionPlan.Web.Infrastructure;
 
 public enum DatabaseProvider

@@ -1,4 +1,3 @@
-using ActionPlan.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Tasks;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -11,8 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
-using ActionPlan.Web.Features.Rules;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Tests.Components;
 

@@ -1,4 +1,3 @@
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.Tests.Deadlines;

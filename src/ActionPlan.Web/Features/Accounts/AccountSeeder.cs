@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using ActionPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Accounts;

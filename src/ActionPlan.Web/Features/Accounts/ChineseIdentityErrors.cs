@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ActionPlan.Web.Features.Accounts;
 

@@ -1,7 +1,4 @@
-using ActionPlan.Data.Entities;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ActionPlan.Web.Features.Accounts;

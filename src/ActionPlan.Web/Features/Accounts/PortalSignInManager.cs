@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ActionPlan.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,9 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Rules;
-using ActionPlan.Web.Features.Tasks;
-using Microsoft.EntityFrameworkCore;
 using ActionPlan.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Dashboard;
 

@@ -2,11 +2,10 @@ using System.Data;
 using System.Threading.Channels;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dashboard;
 

@@ -1,10 +1,3 @@
-using ActionPlan.Data;
-using ActionPlan.Data.Entities;
-using ActionPlan.Web.Features.Rules;
-using ActionPlan.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
-
 namespace ActionPlan.Web.Features.Deadlines;
 
 /// <summary>Per circuit: lets a page that marks notifications read refresh the bell of the same page.</summary>

@@ -1,9 +1,9 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Rules;
+using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Deadlines;
 

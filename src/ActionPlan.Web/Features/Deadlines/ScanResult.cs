@@ -1,10 +1,3 @@
-using ActionPlan.Data;
-using ActionPlan.Data.Entities;
-using ActionPlan.Web.Features.Rules;
-using ActionPlan.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
-
 namespace ActionPlan.Web.Features.Deadlines;
 
 /// <param name="NotificationsCreated">Digests written: one per user concerned by this scan's alerts.</param>

@@ -1,9 +1,4 @@
-using ActionPlan.Data;
-using ActionPlan.Data.Entities;
-using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Rules;
-using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Deadlines;
 

@@ -1,6 +1,4 @@
 using ActionPlan.Web.Features.Accounts;
-using ActionPlan.Web.Features.Deadlines;
-using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dispatch;

@@ -1,11 +1,3 @@
-using System.Globalization;
-using ActionPlan.Data;
-using ActionPlan.Web.Features.Accounts;
-using ActionPlan.Web.Features.Dashboard;
-using ActionPlan.Web.Features.Deadlines;
-using ActionPlan.Web.Features.Tasks;
-using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dispatch;

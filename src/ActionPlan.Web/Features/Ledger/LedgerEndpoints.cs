@@ -1,7 +1,6 @@
 using ActionPlan.Web.Features.Accounts;
-using ActionPlan.Web.Features.Deadlines;
-using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Features.Shared;
+using ActionPlan.Web.Features.Tasks;
 
 namespace ActionPlan.Web.Features.Ledger;
 

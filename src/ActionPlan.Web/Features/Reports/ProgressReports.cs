@@ -1,9 +1,9 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
-using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Reports;
 

@@ -7,7 +7,7 @@ namespace ActionPlan.Web.Features.Rules;
 /// The one definition of "what state is this milestone in on date D". Each state is written once, as an
 /// expression over the milestone and a <see cref="MilestoneWindow"/>; from it come
 /// <list type="bullet">
-/// <item>the C# answer (<see cref="Is"/>, compiled from the expression),</item>
+/// <item>the C# answer (<see cref="Is(Milestone, MilestoneState, MilestoneWindow)"/>, compiled from the expression),</item>
 /// <item>LINQ for EF Core: write <c>m.Is(state, window)</c> inside a query lambda and pass the lambda
 /// through <see cref="Expand{T}"/>, which inlines the definition, so the database evaluates it,</item>
 /// <item>SQL for the set-based statements (<see cref="MilestoneSql"/> translates the same expression).</item>
@@ -104,7 +104,7 @@ public static class MilestoneRules
     }
 
     /// <summary>
-    /// Tasks whose shown level (<see cref="TaskLevel"/>) is <paramref name="level"/>, as a LINQ predicate
+    /// Tasks whose shown level (<see cref="TaskLevel(DateOnly?, bool, MilestoneWindow)"/>) is <paramref name="level"/>, as a LINQ predicate
     /// for EF Core: the worst open milestone decides, so each level excludes the more severe ones.
     /// </summary>
     public static Expression<Func<PlanTask, bool>> TaskHasLevel(WarningLevel level, MilestoneWindow window) => level switch

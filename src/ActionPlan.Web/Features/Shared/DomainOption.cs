@@ -1,6 +1,3 @@
-using ActionPlan.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ActionPlan.Web.Features.Shared;
 
 public sealed record DomainOption(int Id, int Number, string Name);

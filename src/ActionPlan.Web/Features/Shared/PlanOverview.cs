@@ -1,6 +1,3 @@
-using ActionPlan.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ActionPlan.Web.Features.Shared;
 
 public sealed record PlanOverview(int Id, string Title, string DocumentNumber, int Year, IReadOnlyList<DomainOption> Domains);

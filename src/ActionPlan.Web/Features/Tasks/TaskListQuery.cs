@@ -1,8 +1,8 @@
 using System.Globalization;
 using ActionPlan.Data.Entities;
-using Microsoft.AspNetCore.WebUtilities;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ActionPlan.Web.Features.Tasks;
 
@@ -62,17 +62,61 @@ public sealed record TaskListQuery
     public string ToUrl(string path = "tasks")
     {
         var parameters = new Dictionary<string, string?>();
-        if (Domain is { } d) parameters["domain"] = d.ToString(CultureInfo.InvariantCulture);
-        if (Unit is not null) parameters["unit"] = Unit;
-        if (Status is { } s) parameters["status"] = s.ToString();
-        if (Search is not null) parameters["q"] = Search;
-        if (Level is { } l) parameters["level"] = l.ToString().ToLowerInvariant();
-        if (Milestone is { } ms) parameters["ms"] = ms.ToString().ToLowerInvariant();
-        if (Month is { } month) parameters["month"] = StatusText.MonthKey(month);
-        if (Sort != TaskSort.Number) parameters["sort"] = Sort.ToString().ToLowerInvariant();
-        if (Descending) parameters["dir"] = "desc";
-        if (PageSize != 20) parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
-        if (Page != 1) parameters["page"] = Page.ToString(CultureInfo.InvariantCulture);
+        if (Domain is { } d)
+        {
+            parameters["domain"] = d.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Unit is not null)
+        {
+            parameters["unit"] = Unit;
+        }
+
+        if (Status is { } s)
+        {
+            parameters["status"] = s.ToString();
+        }
+
+        if (Search is not null)
+        {
+            parameters["q"] = Search;
+        }
+
+        if (Level is { } l)
+        {
+            parameters["level"] = l.ToString().ToLowerInvariant();
+        }
+
+        if (Milestone is { } ms)
+        {
+            parameters["ms"] = ms.ToString().ToLowerInvariant();
+        }
+
+        if (Month is { } month)
+        {
+            parameters["month"] = StatusText.MonthKey(month);
+        }
+
+        if (Sort != TaskSort.Number)
+        {
+            parameters["sort"] = Sort.ToString().ToLowerInvariant();
+        }
+
+        if (Descending)
+        {
+            parameters["dir"] = "desc";
+        }
+
+        if (PageSize != 20)
+        {
+            parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (Page != 1)
+        {
+            parameters["page"] = Page.ToString(CultureInfo.InvariantCulture);
+        }
+
         return QueryHelpers.AddQueryString(path, parameters);
     }
 

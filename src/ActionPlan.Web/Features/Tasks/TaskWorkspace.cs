@@ -1,8 +1,8 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
-using Microsoft.EntityFrameworkCore;
 using ActionPlan.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Tasks;
 
