@@ -31,6 +31,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FigureCell> FigureCells => Set<FigureCell>();
     public DbSet<FigureSnapshot> FigureSnapshots => Set<FigureSnapshot>();
     public DbSet<PlanDataVersion> PlanDataVersions => Set<PlanDataVersion>();
+    public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
+    public DbSet<ExpectedReport> ExpectedReports => Set<ExpectedReport>();
+    public DbSet<ReportChase> ReportChases => Set<ReportChase>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

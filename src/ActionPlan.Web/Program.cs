@@ -6,6 +6,7 @@ using ActionPlan.Web.Features.Dispatch;
 using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Infrastructure;
@@ -58,7 +59,8 @@ builder.Services
     .AddDeadlineWatch(builder.Configuration, background)
     .AddDashboard(builder.Configuration, background)
     .AddDispatchReport()
-    .AddLedger();
+    .AddLedger()
+    .AddReportingRounds(builder.Configuration, background);
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -22,6 +22,7 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         report.HasOne(r => r.LeadUnit).WithMany().OnDelete(DeleteBehavior.Restrict);
         report.HasOne(r => r.Milestone).WithMany().OnDelete(DeleteBehavior.Restrict);
         report.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.PreviousReportId).OnDelete(DeleteBehavior.Restrict);
+        report.HasOne<ReportingRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.SetNull);
         report.ToTable(t => t.HasCheckConstraint("CK_ProgressReports_ClaimedProgress", "\"ClaimedProgress\" >= 0 AND \"ClaimedProgress\" <= 100"));
     }
 }

@@ -15,6 +15,12 @@ public class Notification
     /// <summary>Sortable copy of <see cref="BatchAt"/> (UTC ticks): SQLite cannot order DateTimeOffset.</summary>
     public long BatchOrder { get; set; }
 
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>For <see cref="NotificationKind.ReportReminder"/>: the round whose reports are missing.</summary>
+    public int? RoundId { get; set; }
+
+    /// <summary>Alerts in the digest, or the missing reports a reminder is about: what the bell counts.</summary>
     public int AlertCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }

@@ -29,6 +29,9 @@ public class ProgressReport
     public int Revision { get; set; } = 1;
 
     public int? PreviousReportId { get; set; }
+
+    /// <summary>The reporting round (调度轮次) the report answers; null for a report outside any round.</summary>
+    public int? RoundId { get; set; }
     public ReviewState State { get; set; } = ReviewState.Draft;
     public required string Text { get; set; }
 

@@ -233,6 +233,43 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("FirstSubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("LeadUnitId", "RoundId");
+
+                    b.HasIndex("RoundId", "PlanTaskId", "LeadUnitId")
+                        .IsUnique();
+
+                    b.ToTable("ExpectedReports");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.Property<long>("Id")
@@ -501,8 +538,14 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -756,6 +799,9 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -786,6 +832,8 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.HasIndex("PreviousReportId")
                         .IsUnique();
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("State", "SubmittedOrder");
 
@@ -831,6 +879,108 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.HasIndex("ProgressReportId");
 
                     b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportChase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BatchOrder")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchOrder");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("RoundId", "LeadUnitId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ReportChases");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportingRounds", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReportingRounds_Period", "\"PeriodStart\" <= \"PeriodEnd\"");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1037,6 +1187,40 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany("Expected")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("PlanTask");
+
+                    b.Navigation("Report");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
@@ -1203,6 +1387,11 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .HasForeignKey("PreviousReportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("LeadUnit");
 
                     b.Navigation("Milestone");
@@ -1219,6 +1408,43 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("ProgressReport");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportChase", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1356,6 +1582,11 @@ namespace ActionPlan.Migrations.Postgres.Migrations
             modelBuilder.Entity("ActionPlan.Data.Entities.ProgressReport", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.Navigation("Expected");
                 });
 #pragma warning restore 612, 618
         }

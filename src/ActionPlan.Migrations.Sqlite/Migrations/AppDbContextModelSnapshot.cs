@@ -222,6 +222,41 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstSubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("LeadUnitId", "RoundId");
+
+                    b.HasIndex("RoundId", "PlanTaskId", "LeadUnitId")
+                        .IsUnique();
+
+                    b.ToTable("ExpectedReports");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.Property<long>("Id")
@@ -478,8 +513,14 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -725,6 +766,9 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -755,6 +799,8 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PreviousReportId")
                         .IsUnique();
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("State", "SubmittedOrder");
 
@@ -798,6 +844,104 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgressReportId");
 
                     b.ToTable("ReportAttachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportChase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BatchOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchOrder");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("RoundId", "LeadUnitId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ReportChases");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportingRounds", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReportingRounds_Period", "\"PeriodStart\" <= \"PeriodEnd\"");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -998,6 +1142,40 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany("Expected")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("PlanTask");
+
+                    b.Navigation("Report");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
@@ -1164,6 +1342,11 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .HasForeignKey("PreviousReportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("LeadUnit");
 
                     b.Navigation("Milestone");
@@ -1180,6 +1363,43 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ProgressReport");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportChase", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Domain");
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1317,6 +1537,11 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ActionPlan.Data.Entities.ProgressReport", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
+                {
+                    b.Navigation("Expected");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,4 +15,7 @@ public static class AdvisoryLocks
 
     /// <summary>One refresh of the 总览 figure snapshot (a transaction lock).</summary>
     public const long FigureRefresh = 0x4150_4649_4755; // "APFIGU"
+
+    /// <summary>One scan of automatic 催报 (a transaction lock).</summary>
+    public const long ReportReminders = 7_270_700_3;
 }

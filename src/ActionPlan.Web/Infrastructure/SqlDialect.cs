@@ -20,6 +20,9 @@ public abstract class SqlDialect
     /// <summary>Whole days from <paramref name="earlier"/> to <paramref name="later"/> (both dates).</summary>
     public abstract string DaysBetween(string later, string earlier);
 
+    /// <summary>The date <paramref name="days"/> (an integer expression) after <paramref name="date"/>.</summary>
+    public abstract string AddDays(string date, string days);
+
     /// <summary>The year and month of a date as one integer, yyyymm.</summary>
     public abstract string MonthKey(string date);
 
@@ -37,6 +40,9 @@ public abstract class SqlDialect
 
         public override string MonthKey(string date) => $"CAST(strftime('%Y%m', {date}) AS INTEGER)";
 
+        // Dates are stored as yyyy-MM-dd text, which date() returns too.
+        public override string AddDays(string date, string days) => $"date({date}, {days} || ' days')";
+
         // SQLite has one writer at a time: a second instance's transaction simply waits.
         public override string? TryTransactionLock(long key) => null;
 
@@ -50,6 +56,8 @@ public abstract class SqlDialect
         public override string DaysBetween(string later, string earlier) => $"({later} - {earlier})";
 
         public override string MonthKey(string date) => $"CAST(EXTRACT(YEAR FROM {date}) * 100 + EXTRACT(MONTH FROM {date}) AS integer)";
+
+        public override string AddDays(string date, string days) => $"({date} + {days})";
 
         public override string? TryTransactionLock(long key) => $"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"";
 

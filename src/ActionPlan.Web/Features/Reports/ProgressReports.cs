@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
 /// Scope is checked here on every call, whatever the page sends.
 /// </summary>
-public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ILogger<ProgressReports> logger)
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ReportingRounds rounds, ILogger<ProgressReports> logger)
 {
     public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
 
@@ -162,6 +163,8 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             report.State = ReviewState.Submitted;
             report.SubmittedAt = now;
             report.SubmittedOrder = now.UtcTicks;
+            // A report submitted while a round expects it from this unit counts in that round.
+            await rounds.AttachAsync(db, report, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -202,6 +205,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             Author = scope.UserName,
             Revision = returned.Revision + 1,
             PreviousReportId = returned.Id,
+            RoundId = returned.RoundId,
             Text = returned.Text,
             ClaimedProgress = returned.ClaimedProgress,
             MilestoneId = returned.MilestoneId,
