@@ -208,6 +208,27 @@ public abstract class ReportingRoundTests(PortalFixture fixture)
         (await Rounds(Due).UnitsAsync(Office, round)).Single(u => u.UnitId == plan.UnitBId).Chases.Should().Be(1);
     }
 
+    [Fact]
+    public async Task The_pages_show_the_round_to_the_office_and_the_items_to_the_unit()
+    {
+        var current = await Portal.Services.GetRequiredService<CurrentPlan>().GetAsync();
+        var input = RoundInput.Monthly(new DateOnly(2022, 7, 1));
+        input.Name = "2022年7月页面调度";
+        var opened = await Rounds(new DateOnly(2022, 7, 1)).OpenAsync(Office, current!.Id, input);
+        var unitName = await Portal.WithDbAsync(db => db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == current.Id).OrderBy(l => l.LeadUnitId).Select(l => l.LeadUnit.Name).FirstAsync());
+        await Portal.CreateUserAsync("roundunit", Roles.LeadUnit, unitName);
+        using var unit = await Portal.ClientAsync("roundunit");
+
+        var list = await fixture.Client.GetStringAsync("/rounds");
+        var details = await fixture.Client.GetStringAsync($"/rounds/{opened.RoundId}");
+        var mine = await unit.GetStringAsync("/my-round");
+
+        list.Should().Contain("2022年7月页面调度").And.Contain("开启调度轮次");
+        details.Should().Contain("按牵头单位").And.Contain(unitName);
+        mine.Should().Contain("本期待报送").And.Contain("2022年7月页面调度").And.Contain("去报送");
+        (await unit.GetAsync("/rounds")).StatusCode.Should().NotBe(System.Net.HttpStatusCode.OK);
+    }
+
     private sealed record HandPlan(int Id, AccessScope UnitA, AccessScope UnitB, int UnitAId, int UnitBId, string UnitAName, string UnitBName);
 }
 

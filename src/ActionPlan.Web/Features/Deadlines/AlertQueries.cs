@@ -1,4 +1,5 @@
 using ActionPlan.Data;
+using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
@@ -21,9 +22,9 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var digests = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.BatchOrder).Take(take)
-            .Select(n => new { n.Id, n.CreatedAt, n.ReadAt, n.AlertCount, n.BatchOrder })
+            .Select(n => new { n.Id, n.CreatedAt, n.ReadAt, n.AlertCount, n.BatchOrder, n.Kind, Round = db.ReportingRounds.Where(r => r.Id == n.RoundId).Select(r => r.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var batches = digests.Select(d => (long?)d.BatchOrder).ToList();
+        var batches = digests.Where(d => d.Kind == NotificationKind.Alerts).Select(d => (long?)d.BatchOrder).ToList();
         var tasks = scope.Apply(db.PlanTasks);
         var alerts = await db.Alerts.AsNoTracking()
             .Where(a => batches.Contains(a.NotifiedOrder) && tasks.Any(t => t.Id == a.Milestone.PlanTaskId))
@@ -31,7 +32,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
             .Select(a => new { a.NotifiedOrder, View = new AlertView((WarningLevel)a.Level, a.Occurrence, a.AsOf, a.Milestone.PlanTask.Number, a.Milestone.PlanTask.Title, a.Milestone.Due, a.Milestone.Phrase) })
             .ToListAsync(cancellationToken);
         var byBatch = alerts.ToLookup(a => a.NotifiedOrder, a => a.View);
-        return digests.Select(d => new NotificationView(d.Id, d.CreatedAt, d.ReadAt != null, d.AlertCount, byBatch[d.BatchOrder].ToList())).ToList();
+        return digests.Select(d => new NotificationView(d.Id, d.CreatedAt, d.ReadAt != null, d.AlertCount, byBatch[d.BatchOrder].ToList()) { Kind = d.Kind, RoundName = d.Round }).ToList();
     }
 
     /// <summary>Marks the user's notifications read: the given ones, or all when <paramref name="ids"/> is null.</summary>
