@@ -1,3 +1,4 @@
+using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Tasks;
@@ -247,11 +248,11 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         var before = await SnapshotAsync(number);
         var form = await OpenAsync(number);
 
-        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', TaskWorkspace.MaxTextLength + 1) });
+        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', TextLimits.LongText + 1) });
         longSummary.Outcome.Should().Be(SaveOutcome.Invalid);
         longSummary.Errors.Keys.Should().Contain("ProgressSummary");
 
-        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', TaskWorkspace.MaxTextLength + 1) });
+        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', TextLimits.LongText + 1) });
         longDifficulties.Outcome.Should().Be(SaveOutcome.Invalid);
         longDifficulties.Errors.Keys.Should().Contain("Difficulties");
         await AssertNothingStoredAsync(number, before, form.LastSeenAuditId);

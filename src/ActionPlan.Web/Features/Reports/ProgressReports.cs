@@ -43,8 +43,6 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// </summary>
 public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<ProgressReports> logger)
 {
-    public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
-
     public async Task<ReportResult> SaveAsync(AccessScope scope, int planId, ReportInput input, bool submit, CancellationToken cancellationToken = default)
     {
         if (scope.LeadUnitId is not { } unitId)
@@ -88,9 +86,10 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         {
             errors["Text"] = "请填写进展情况。";
         }
-        else if (text.Length > MaxTextLength)
+        else if (text.Length > TextLimits.LongText)
         {
-            errors["Text"] = $"进展情况不能超过 {MaxTextLength} 个字（现为 {text.Length} 个）。";
+            // The same limit as the task's 进展情况, which approval copies the text into.
+            errors["Text"] = $"进展情况不能超过 {TextLimits.LongText} 个字（现为 {text.Length} 个）。";
         }
 
         if (input.ClaimedProgress is < 0 or > 100)
@@ -313,9 +312,9 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail("退回须填写原因。", "Reason");
         }
 
-        if (why.Length > 1000)
+        if (why.Length > TextLimits.Reason)
         {
-            return ReportResult.Fail("退回原因不能超过 1000 个字。", "Reason");
+            return ReportResult.Fail($"退回原因不能超过 {TextLimits.Reason} 个字。", "Reason");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -52,12 +52,6 @@ public sealed record SaveResult(
 /// </summary>
 public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<TaskWorkspace> logger)
 {
-    public const int MaxTextLength = ProgressReportTextLimit;
-
-    /// <summary>One limit for a task's progress text and a unit's report, which approval copies into it.</summary>
-    public const int ProgressReportTextLimit = 4000;
-    public const int MaxReasonLength = 500;
-
     public async Task<SaveResult> SaveAsync(AccessScope scope, int planId, TaskEdit edit, CancellationToken cancellationToken = default)
     {
         if (!scope.CanEditTasks)
@@ -122,9 +116,9 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return new SaveResult(SaveOutcome.Invalid, "状态无效。", new Dictionary<string, string> { ["Status"] = "状态无效。" }, []);
         }
 
-        if (numbers.Count == 0 || why is null || why.Length > MaxReasonLength)
+        if (numbers.Count == 0 || why is null || why.Length > TextLimits.Reason)
         {
-            var message = numbers.Count == 0 ? "请先选择任务。" : why is null ? "批量修改须填写原因。" : $"原因不能超过 {MaxReasonLength} 个字。";
+            var message = numbers.Count == 0 ? "请先选择任务。" : why is null ? "批量修改须填写原因。" : $"原因不能超过 {TextLimits.Reason} 个字。";
             return new SaveResult(SaveOutcome.Invalid, message, new Dictionary<string, string> { [numbers.Count == 0 ? "Tasks" : "Reason"] = message }, []);
         }
 
@@ -203,19 +197,19 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             errors["Progress"] = "进度须在 0 到 100 之间。";
         }
 
-        if (edit.ProgressSummary?.Length > MaxTextLength)
+        if (edit.ProgressSummary?.Length > TextLimits.LongText)
         {
-            errors["ProgressSummary"] = $"进展情况不能超过 {MaxTextLength} 个字（现为 {edit.ProgressSummary.Length} 个）。";
+            errors["ProgressSummary"] = $"进展情况不能超过 {TextLimits.LongText} 个字（现为 {edit.ProgressSummary.Length} 个）。";
         }
 
-        if (edit.Difficulties?.Length > MaxTextLength)
+        if (edit.Difficulties?.Length > TextLimits.LongText)
         {
-            errors["Difficulties"] = $"存在问题不能超过 {MaxTextLength} 个字（现为 {edit.Difficulties.Length} 个）。";
+            errors["Difficulties"] = $"存在问题不能超过 {TextLimits.LongText} 个字（现为 {edit.Difficulties.Length} 个）。";
         }
 
-        if (reason?.Length > MaxReasonLength)
+        if (reason?.Length > TextLimits.Reason)
         {
-            errors["Reason"] = $"原因不能超过 {MaxReasonLength} 个字。";
+            errors["Reason"] = $"原因不能超过 {TextLimits.Reason} 个字。";
         }
 
         var milestones = task.Milestones.ToDictionary(m => m.Position);
@@ -345,5 +339,5 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+    private static string? Truncate(string? text) => text is { Length: > TextLimits.LongText } ? text[..TextLimits.LongText] : text;
 }
