@@ -41,7 +41,6 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         task.Property(t => t.ProgressSummary).HasMaxLength(TextLimits.LongText);
         task.Property(t => t.Difficulties).HasMaxLength(TextLimits.LongText);
         task.Property(t => t.SuspensionReason).HasMaxLength(TextLimits.Reason);
-        task.Property(t => t.Version).IsConcurrencyToken();
         task.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
         task.HasIndex(t => t.DomainId);
         task.HasOne(t => t.Plan).WithMany(p => p.Tasks).OnDelete(DeleteBehavior.Cascade);

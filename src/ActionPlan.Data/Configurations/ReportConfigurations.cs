@@ -13,7 +13,6 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         report.Property(r => r.Text).HasMaxLength(TextLimits.LongText);
         report.Property(r => r.ReturnReason).HasMaxLength(TextLimits.Reason);
         report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-        report.Property(r => r.Version).IsConcurrencyToken();
         report.HasIndex(r => new { r.State, r.SubmittedOrder });
         report.HasIndex(r => r.PlanTaskId);
         // A returned report is revised once: a second click or instance cannot fork it.

@@ -279,13 +279,9 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         report.State = ReviewState.Approved;
         report.ReviewedAt = now;
         report.Reviewer = scope.UserName;
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(report, expectedVersion);
+        // The save stamps new versions: the report's, and the task's only when the task or a milestone really changed.
         TaskWorkspace.Record(db, scope.UserName, task, "ApproveReport", changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过", now);
-        if (changes.Count > 0)
-        {
-            // Only a real change moves the task's version (and so warns anyone editing it).
-            task.Version = Guid.NewGuid();
-        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -324,7 +320,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail(report is null ? "报送不存在。" : "该报送不在待审核状态。");
         }
 
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(report, expectedVersion);
         report.State = ReviewState.Returned;
         report.ReturnReason = why;
         report.ReviewedAt = clock.GetUtcNow();

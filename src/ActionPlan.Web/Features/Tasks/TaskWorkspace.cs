@@ -85,9 +85,8 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         }
 
         Record(db, scope.UserName, task, "Edit", changes, Clean(edit.Reason), clock.GetUtcNow());
-        // The version moves on every save, milestones included, and the UPDATE checks the one the form had.
-        db.Entry(task).Property(t => t.Version).OriginalValue = edit.ExpectedVersion;
-        task.Version = Guid.NewGuid();
+        // The save stamps a new version (milestones included) and the UPDATE checks the one the form had.
+        db.ExpectVersion(task, edit.ExpectedVersion);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -148,7 +147,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             if (changes.Count > 0)
             {
                 Record(db, scope.UserName, task, "BulkStatus", changes, why, clock.GetUtcNow());
-                task.Version = Guid.NewGuid();
                 changed++;
             }
         }
