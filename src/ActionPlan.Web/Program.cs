@@ -71,6 +71,7 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CurrentPlan>();
 builder.Services.AddSingleton<TaskQueries>();
 builder.Services.AddSingleton<TaskWorkspace>();
+builder.Services.AddSingleton<ActionPlan.Web.Features.Audit.AuditWriter>();
 builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddSingleton(DeadlineSettings.From(builder.Configuration));
 builder.Services.AddSingleton<AlertFeed>();

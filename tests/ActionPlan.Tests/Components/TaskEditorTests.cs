@@ -35,6 +35,7 @@ public sealed class TaskEditorTests : IAsyncLifetime
         _ctx.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         _ctx.Services.AddSingleton<ActionPlan.Web.Features.Deadlines.PortalClock>();
         _ctx.Services.AddSingleton(new ActionPlan.Web.Features.Deadlines.DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)));
+        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Audit.AuditWriter>();
         _ctx.Services.AddSingleton<TaskWorkspace>();
         _ctx.Services.AddSingleton<TaskQueries>();
         _ctx.Services.AddScoped<UserAccess>();

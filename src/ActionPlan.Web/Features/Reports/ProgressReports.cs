@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
 /// Scope is checked here on every call, whatever the page sends.
 /// </summary>
-public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<ProgressReports> logger)
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, AuditWriter audit, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<ProgressReports> logger)
 {
     public async Task<ReportResult> SaveAsync(AccessScope scope, int planId, ReportInput input, bool submit, CancellationToken cancellationToken = default)
     {
@@ -249,39 +250,38 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail($"任务已标记为“已完成”，而报送进度为 {report.ClaimedProgress}%：请先将任务改回“推进中”，或退回该报送。");
         }
 
-        var changes = new List<(string Field, string? Old, string? New)>();
+        var changes = new List<AuditChange>();
         if (task.Progress != report.ClaimedProgress)
         {
-            changes.Add(("Progress", task.Progress.ToString(), report.ClaimedProgress.ToString()));
+            changes.Add(new(AuditField.Progress, task.Progress.ToString(), report.ClaimedProgress.ToString()));
             task.Progress = report.ClaimedProgress;
         }
 
         if (task.Status == PlanTaskStatus.NotStarted && (report.ClaimedProgress > 0 || report.Milestone is { IsDone: false }))
         {
-            changes.Add(("Status", task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
+            changes.Add(new(AuditField.Status, task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
             task.Status = PlanTaskStatus.InProgress;
         }
 
         if (report.Milestone is { IsDone: false } milestone)
         {
-            changes.Add(($"Milestone{milestone.Position}", TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
+            changes.Add(AuditChange.OfMilestone(milestone.Position, TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
             milestone.IsDone = true;
             milestone.CompletedOn = report.MilestoneCompletedOn;
         }
 
         if (task.ProgressSummary != report.Text)
         {
-            changes.Add(("ProgressSummary", task.ProgressSummary, report.Text));
+            changes.Add(new(AuditField.ProgressSummary, task.ProgressSummary, report.Text));
             task.ProgressSummary = report.Text;
         }
 
-        var now = clock.GetUtcNow();
         report.State = ReviewState.Approved;
-        report.ReviewedAt = now;
+        report.ReviewedAt = clock.GetUtcNow();
         report.Reviewer = scope.UserName;
         db.ExpectVersion(report, expectedVersion);
         // The save stamps new versions: the report's, and the task's only when the task or a milestone really changed.
-        TaskWorkspace.Record(db, scope.UserName, task, "ApproveReport", changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过", now);
+        audit.TaskChanged(db, scope, task, AuditAction.ApproveReport, changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Tasks;
@@ -50,7 +51,7 @@ public sealed record SaveResult(
 /// The office's changes to tasks: status, progress, texts and milestones, with the rules of the status
 /// model, an audit entry per changed field in the same transaction, and optimistic concurrency.
 /// </summary>
-public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<TaskWorkspace> logger)
+public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, AuditWriter audit, ActionPlan.Web.Features.Deadlines.PortalClock portalClock, ILogger<TaskWorkspace> logger)
 {
     public async Task<SaveResult> SaveAsync(AccessScope scope, int planId, TaskEdit edit, CancellationToken cancellationToken = default)
     {
@@ -84,7 +85,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return SaveResult.Of(SaveOutcome.Unchanged, "没有需要保存的修改。") with { Version = task.Version };
         }
 
-        Record(db, scope.UserName, task, "Edit", changes, Clean(edit.Reason), clock.GetUtcNow());
+        audit.TaskChanged(db, scope, task, AuditAction.Edit, changes, Clean(edit.Reason));
         // The save stamps a new version (milestones included) and the UPDATE checks the one the form had.
         db.ExpectVersion(task, edit.ExpectedVersion);
         try
@@ -97,7 +98,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return await ConflictAsync(fresh, task.Id, edit.LastSeenAuditId, cancellationToken);
         }
 
-        logger.LogInformation("Task {Number} changed by {User}: {Fields}", task.Number, scope.UserName, string.Join(", ", changes.Select(c => c.Field)));
+        logger.LogInformation("Task {Number} changed by {User}: {Fields}", task.Number, scope.UserName, string.Join(", ", changes.Select(c => c.StoredField)));
         return new SaveResult(SaveOutcome.Saved, $"已保存任务 {task.Number} 的 {changes.Count} 项修改。", new Dictionary<string, string>(), [], task.Version);
     }
 
@@ -146,7 +147,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             var changes = Apply(task, edit);
             if (changes.Count > 0)
             {
-                Record(db, scope.UserName, task, "BulkStatus", changes, why, clock.GetUtcNow());
+                audit.TaskChanged(db, scope, task, AuditAction.BulkStatus, changes, why);
                 changed++;
             }
         }
@@ -261,33 +262,33 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         return errors;
     }
 
-    private static List<(string Field, string? Old, string? New)> Apply(PlanTask task, TaskEdit edit)
+    private static List<AuditChange> Apply(PlanTask task, TaskEdit edit)
     {
-        var changes = new List<(string Field, string? Old, string? New)>();
-        void Set<T>(string field, T current, T next, Action<T> assign)
+        var changes = new List<AuditChange>();
+        void Set<T>(AuditField field, T current, T next, Action<T> assign, int? position = null)
         {
             if (!EqualityComparer<T>.Default.Equals(current, next))
             {
-                changes.Add((field, current?.ToString(), next?.ToString()));
+                changes.Add(new AuditChange(field, current?.ToString(), next?.ToString()) { Position = position });
                 assign(next);
             }
         }
 
-        Set("Status", task.Status, edit.Status, v => task.Status = v);
-        Set("Progress", task.Progress, edit.Progress, v => task.Progress = v);
-        Set("ProgressSummary", task.ProgressSummary, Clean(edit.ProgressSummary), v => task.ProgressSummary = v);
-        Set("Difficulties", task.Difficulties, Clean(edit.Difficulties), v => task.Difficulties = v);
+        Set(AuditField.Status, task.Status, edit.Status, v => task.Status = v);
+        Set(AuditField.Progress, task.Progress, edit.Progress, v => task.Progress = v);
+        Set(AuditField.ProgressSummary, task.ProgressSummary, Clean(edit.ProgressSummary), v => task.ProgressSummary = v);
+        Set(AuditField.Difficulties, task.Difficulties, Clean(edit.Difficulties), v => task.Difficulties = v);
         // A suspended task keeps its reason until a new one is given; leaving 暂缓 clears it.
-        Set("SuspensionReason", task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) ?? task.SuspensionReason : null, v => task.SuspensionReason = v);
+        Set(AuditField.SuspensionReason, task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) ?? task.SuspensionReason : null, v => task.SuspensionReason = v);
         foreach (var m in edit.Milestones)
         {
             var milestone = task.Milestones.Single(x => x.Position == m.Position);
             var completedOn = m.IsDone ? m.CompletedOn : null;
-            Set($"Milestone{m.Position}", Describe(milestone.IsDone, milestone.CompletedOn), Describe(m.IsDone, completedOn), _ =>
+            Set(AuditField.Milestone, Describe(milestone.IsDone, milestone.CompletedOn), Describe(m.IsDone, completedOn), _ =>
             {
                 milestone.IsDone = m.IsDone;
                 milestone.CompletedOn = completedOn;
-            });
+            }, m.Position);
         }
 
         return changes;
@@ -301,26 +302,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         on > today ? "完成日期不能晚于今天。"
         : on.Year < planYear ? $"完成日期不能早于计划年度（{planYear} 年）。"
         : null;
-
-    internal static void Record(AppDbContext db, string actor, PlanTask task, string action, IEnumerable<(string Field, string? Old, string? New)> changes, string? reason, DateTimeOffset at)
-    {
-        foreach (var (field, old, @new) in changes)
-        {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = at,
-                Actor = actor,
-                PlanTaskId = task.Id,
-                EntityType = "PlanTask",
-                EntityKey = task.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Action = action,
-                Field = field,
-                OldValue = Truncate(old),
-                NewValue = Truncate(@new),
-                Reason = reason,
-            });
-        }
-    }
 
     private async Task<SaveResult> ConflictAsync(AppDbContext db, int taskId, long lastSeenAuditId, CancellationToken cancellationToken)
     {
@@ -336,6 +317,4 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
     private DateOnly Today() => portalClock.Today;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string? Truncate(string? text) => text is { Length: > TextLimits.LongText } ? text[..TextLimits.LongText] : text;
 }
