@@ -51,6 +51,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     /// <summary>Whether the save in progress (or the last one) changes what 总览 counts.</summary>
@@ -69,14 +73,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     }
 
     /// <summary>
-    /// A changed task gets a new version, so a concurrent save of the old version fails. A save that
-    /// touches what 总览 counts also changes the <see cref="PlanDataVersion"/>, in the same transaction.
+    /// The save of <paramref name="entity"/> succeeds only while the database still holds
+    /// <paramref name="expected"/>, the version the user's form was loaded with; the new version is stamped
+    /// at the save.
+    /// </summary>
+    public void ExpectVersion(IVersioned entity, Guid expected) =>
+        Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expected;
+
+    /// <summary>
+    /// Every added or changed <see cref="IVersioned"/> entity gets a new version here, the one place that
+    /// stamps them, so a concurrent save of the old version fails. A milestone belongs to its task: changing
+    /// it moves the task's version too (when the task is loaded, as every service that changes milestones
+    /// does). A save that touches what 总览 counts also changes the <see cref="PlanDataVersion"/>, in the
+    /// same transaction.
     /// </summary>
     private void StampVersions()
     {
         // One pass over the tracked entries (each Entries() call runs change detection again).
         PlanDataVersion? version = null;
         var planData = false;
+        var stamped = new HashSet<IVersioned>(ReferenceEqualityComparer.Instance);
         foreach (var entry in ChangeTracker.Entries())
         {
             var changed = entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
@@ -86,12 +102,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                 case PlanDataVersion tracked:
                     version = tracked;
                     break;
-                case PlanTask task when entry.State == EntityState.Modified:
-                    task.Version = Guid.NewGuid();
+                case IVersioned versioned when entry.State is EntityState.Added or EntityState.Modified:
+                    stamped.Add(versioned);
                     break;
-                case ProgressReport report when entry.State == EntityState.Modified:
-                    report.Version = Guid.NewGuid();
+                case Milestone { PlanTask: { } task } when changed:
+                    stamped.Add(task);
                     break;
+            }
+        }
+
+        // Stamped after the pass: a task whose only change is a milestone turns Modified here, and the
+        // UPDATE still compares the version it was loaded with (or the one a service set as expected).
+        foreach (var versioned in stamped)
+        {
+            if (Entry(versioned).State is not (EntityState.Deleted or EntityState.Detached))
+            {
+                Entry(versioned).Property(nameof(IVersioned.Version)).CurrentValue = Guid.NewGuid();
             }
         }
 

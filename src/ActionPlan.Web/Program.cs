@@ -1,5 +1,6 @@
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Dispatch;
@@ -53,6 +54,7 @@ var background = command is null;
 builder.Services
     .AddPortalDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
     .AddPortalClock()
+    .AddAuditTrail()
     .AddAccounts(builder.Environment)
     .AddTasks()
     .AddProgressReports()

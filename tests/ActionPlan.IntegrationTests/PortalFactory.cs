@@ -139,6 +139,13 @@ public sealed partial class PortalFactory(TestDatabase database, string environm
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
+    /// <summary>The newest audit row's id (0 when there is none), to read what a step adds after it.</summary>
+    public Task<long> LastAuditIdAsync() => WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
+
+    /// <summary>The audit rows written after <paramref name="lastAudit"/>, oldest first.</summary>
+    public Task<List<AuditEntry>> AuditSinceAsync(long lastAudit) =>
+        WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit).OrderBy(a => a.Id).ToListAsync());
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
     {
         var contexts = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();

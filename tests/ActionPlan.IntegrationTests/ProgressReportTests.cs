@@ -218,7 +218,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         var taskBefore = await TaskAsync(number);
         var id = await SubmitAsync(unit, planId, number, "用地审批与规划许可合并办理方案已印发。", 50);
         var version = (await ReportAsync(id)).Version;
-        var lastAudit = await LastAuditIdAsync();
+        var lastAudit = await Portal.LastAuditIdAsync();
 
         foreach (var reason in new[] { null, "", "   ", new string('退', 1001) })
         {
@@ -252,7 +252,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         taskAfter.Progress.Should().Be(taskBefore.Progress);
         taskAfter.Status.Should().Be(taskBefore.Status);
         taskAfter.Version.Should().Be(taskBefore.Version);
-        (await AuditSinceAsync(lastAudit)).Should().BeEmpty("returning changes no task");
+        (await Portal.AuditSinceAsync(lastAudit)).Should().BeEmpty("returning changes no task");
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         view.Revision.Should().Be(2);
         view.MilestonePosition.Should().Be(0);
         view.Attachments.Should().ContainSingle();
-        var lastAudit = await LastAuditIdAsync();
+        var lastAudit = await Portal.LastAuditIdAsync();
 
         var approved = await Service.ApproveAsync(Office, revisionId, view.Version);
 
@@ -322,7 +322,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         task.Milestones.Single(m => m.Position == 0).Should().Match<Milestone>(m => m.IsDone && m.CompletedOn == new DateOnly(2022, 6, 20));
         task.Milestones.Single(m => m.Position == 1).IsDone.Should().BeFalse();
 
-        var audit = await AuditSinceAsync(lastAudit);
+        var audit = await Portal.AuditSinceAsync(lastAudit);
         audit.Select(a => a.Field ?? "").Should().BeEquivalentTo("Progress", "Status", "Milestone0", "ProgressSummary");
         audit.Should().OnlyContain(a => a.Action == "ApproveReport" && a.Actor == "office1" && a.PlanTaskId == task.Id);
         var mention = $"#{revisionId}";
@@ -343,7 +343,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         var taskBefore = await TaskAsync(number);
         var id = await SubmitAsync(unit, planId, number, "规划许可与施工许可并联审批已上线。", 50);
         var version = (await ReportAsync(id)).Version;
-        var lastAudit = await LastAuditIdAsync();
+        var lastAudit = await Portal.LastAuditIdAsync();
 
         (await Service.ApproveAsync(Office, id, Guid.NewGuid())).Succeeded.Should().BeFalse("a stale version is refused");
         (await Service.ApproveAsync(Leadership, id, version)).Succeeded.Should().BeFalse();
@@ -351,7 +351,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         (await Service.ApproveAsync(AccessScope.Nobody, id, version)).Succeeded.Should().BeFalse();
         (await ReportAsync(id)).State.Should().Be(ReviewState.Submitted);
         (await TaskAsync(number)).Should().Match<PlanTask>(t => t.Progress == taskBefore.Progress && t.Version == taskBefore.Version);
-        (await AuditSinceAsync(lastAudit)).Should().BeEmpty();
+        (await Portal.AuditSinceAsync(lastAudit)).Should().BeEmpty();
 
         var approved = await Service.ApproveAsync(Office, id, version);
         approved.Succeeded.Should().BeTrue(Describe(approved));
@@ -362,7 +362,7 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         againCurrent.Succeeded.Should().BeFalse("an approved report is no longer waiting");
         (await ReportAsync(id)).State.Should().Be(ReviewState.Approved);
         (await TaskAsync(number)).Progress.Should().Be(50);
-        (await AuditSinceAsync(lastAudit)).Select(a => a.Field ?? "").Should().BeEquivalentTo(new[] { "Progress", "Status", "ProgressSummary" },
+        (await Portal.AuditSinceAsync(lastAudit)).Select(a => a.Field ?? "").Should().BeEquivalentTo(new[] { "Progress", "Status", "ProgressSummary" },
             "one approval, recorded once");
     }
 
@@ -462,11 +462,6 @@ public abstract class ProgressReportTests(PortalFixture fixture)
     private Task<int> PlanIdAsync() => Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 
     private Task<int> TaskIdAsync(int number) => Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == number).Select(t => t.Id).SingleAsync());
-
-    private Task<long> LastAuditIdAsync() => Portal.WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
-
-    private Task<List<AuditEntry>> AuditSinceAsync(long lastAudit) =>
-        Portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit).OrderBy(a => a.Id).ToListAsync());
 
     private async Task<AccessScope> UnitAsync(string userName, string unit)
     {

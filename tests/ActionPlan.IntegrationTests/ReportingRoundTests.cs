@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Rounds;
@@ -29,9 +30,9 @@ public abstract class ReportingRoundTests(PortalFixture fixture)
 
     private RoundNotifier Notifier => new(TimeProvider.System, new AlertFeed());
 
-    private ReportingRounds Rounds(DateOnly today) => new(Contexts, Clock(today), Notifier, NullLogger<ReportingRounds>.Instance);
+    private ReportingRounds Rounds(DateOnly today) => new(Contexts, Clock(today), new AuditWriter(TimeProvider.System), Notifier, NullLogger<ReportingRounds>.Instance);
 
-    private ProgressReports Reports(DateOnly today) => new(Contexts, TimeProvider.System, Clock(today), Rounds(today), NullLogger<ProgressReports>.Instance);
+    private ProgressReports Reports(DateOnly today) => new(Contexts, TimeProvider.System, new AuditWriter(TimeProvider.System), Clock(today), Rounds(today), NullLogger<ProgressReports>.Instance);
 
     private ReminderScanner Scanner(DateOnly today) =>
         new(Contexts, Clock(today), new ReminderOptions { Steps = "-3,1" }, Notifier, TimeProvider.System, NullLogger<ReminderScanner>.Instance);

@@ -1,3 +1,4 @@
+using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Tasks;
@@ -49,7 +50,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         result.Version.Should().Be(task.Version, "the page keeps the new version for its next save");
 
         var taskId = await TaskIdAsync(number);
-        var audit = await AuditSinceAsync(form.LastSeenAuditId);
+        var audit = await Portal.AuditSinceAsync(form.LastSeenAuditId);
         audit.Select(a => a.Field ?? "").Should().BeEquivalentTo("Status", "Progress", "ProgressSummary", "Difficulties");
         audit.Should().OnlyContain(a => a.Actor == "office1" && a.PlanTaskId == taskId && a.Action == "Edit"
             && a.EntityType == "PlanTask" && a.EntityKey == "2" && a.Reason == null);
@@ -129,7 +130,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         task.Status.Should().Be(PlanTaskStatus.Completed);
         task.Progress.Should().Be(100);
         (await MilestonesAsync(number)).Should().OnlyContain(m => !m.IsDone, "completing the task does not tick its milestones");
-        var audit = await AuditSinceAsync(form.LastSeenAuditId);
+        var audit = await Portal.AuditSinceAsync(form.LastSeenAuditId);
         audit.Select(a => a.Field ?? "").Should().BeEquivalentTo("Status", "Progress");
         audit.Should().OnlyContain(a => a.Reason == reason);
 
@@ -156,7 +157,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
 
         result.Outcome.Should().Be(SaveOutcome.Saved, result.Message);
         (await SnapshotAsync(number)).Should().Match<Snapshot>(t => t.Status == PlanTaskStatus.Completed && t.Progress == 100);
-        (await AuditSinceAsync(form.LastSeenAuditId)).Should().OnlyContain(a => a.Reason == null);
+        (await Portal.AuditSinceAsync(form.LastSeenAuditId)).Should().OnlyContain(a => a.Reason == null);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         var task = await SnapshotAsync(number);
         task.Status.Should().Be(PlanTaskStatus.Suspended);
         task.SuspensionReason.Should().Be("待国家市场监管总局统一部署。", "the reason is stored trimmed");
-        var audit = await AuditSinceAsync(form.LastSeenAuditId);
+        var audit = await Portal.AuditSinceAsync(form.LastSeenAuditId);
         audit.Select(a => a.Field ?? "").Should().BeEquivalentTo("Status", "SuspensionReason");
         audit.Should().OnlyContain(a => a.Reason == "待国家市场监管总局统一部署。");
 
@@ -233,7 +234,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         after[0].CompletedOn.Should().Be(new DateOnly(2022, 6, 15));
         after[1].IsDone.Should().BeFalse();
         after[1].CompletedOn.Should().BeNull();
-        var audit = await AuditSinceAsync(form.LastSeenAuditId);
+        var audit = await Portal.AuditSinceAsync(form.LastSeenAuditId);
         audit.Select(a => a.Field ?? "").Should().BeEquivalentTo("Status", "Milestone0");
         audit.Single(a => a.Field == "Milestone0").Should().Match<AuditEntry>(a => a.OldValue == "未完成" && a.NewValue == "已完成 2022-06-15");
         (await SnapshotAsync(number)).Version.Should().NotBe(before.Version, "a milestone change moves the task's version too");
@@ -247,11 +248,11 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         var before = await SnapshotAsync(number);
         var form = await OpenAsync(number);
 
-        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', TaskWorkspace.MaxTextLength + 1) });
+        var longSummary = await Workspace.SaveAsync(Office, planId, form with { ProgressSummary = new string('进', TextLimits.LongText + 1) });
         longSummary.Outcome.Should().Be(SaveOutcome.Invalid);
         longSummary.Errors.Keys.Should().Contain("ProgressSummary");
 
-        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', TaskWorkspace.MaxTextLength + 1) });
+        var longDifficulties = await Workspace.SaveAsync(Office, planId, form with { Difficulties = new string('难', TextLimits.LongText + 1) });
         longDifficulties.Outcome.Should().Be(SaveOutcome.Invalid);
         longDifficulties.Errors.Keys.Should().Contain("Difficulties");
         await AssertNothingStoredAsync(number, before, form.LastSeenAuditId);
@@ -261,7 +262,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
 
         saved.Outcome.Should().Be(SaveOutcome.Saved, saved.Message);
         (await SnapshotAsync(number)).ProgressSummary.Should().Be(markup);
-        (await AuditSinceAsync(form.LastSeenAuditId)).Should().ContainSingle().Which.NewValue.Should().Be(markup);
+        (await Portal.AuditSinceAsync(form.LastSeenAuditId)).Should().ContainSingle().Which.NewValue.Should().Be(markup);
     }
 
     [Fact]
@@ -304,7 +305,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         task.Progress.Should().Be(30);
         task.ProgressSummary.Should().Be("已制定标准化服务指南初稿。");
         task.Difficulties.Should().Be("省一体化政务服务平台接口尚未开放。");
-        var audit = await AuditSinceAsync(loaded.LastSeenAuditId);
+        var audit = await Portal.AuditSinceAsync(loaded.LastSeenAuditId);
         audit.Where(a => a.Actor == "office1").Select(a => a.Field ?? "").Should().BeEquivalentTo("Status", "Progress", "ProgressSummary");
         audit.Where(a => a.Actor == "office2").Select(a => a.Field ?? "").Should().BeEquivalentTo("Progress", "Difficulties");
     }
@@ -323,7 +324,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         results.Select(r => r.Outcome).Should().BeEquivalentTo(new[] { SaveOutcome.Saved, SaveOutcome.Conflict });
         var winner = results[0].Outcome == SaveOutcome.Saved ? "office1" : "office2";
         (await SnapshotAsync(number)).Progress.Should().Be(winner == "office1" ? 20 : 70);
-        (await AuditSinceAsync(loaded.LastSeenAuditId)).Should().HaveCount(2).And.OnlyContain(a => a.Actor == winner);
+        (await Portal.AuditSinceAsync(loaded.LastSeenAuditId)).Should().HaveCount(2).And.OnlyContain(a => a.Actor == winner);
     }
 
     [Fact]
@@ -349,7 +350,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
     public async Task Bulk_status_change_applies_to_all_tasks_with_the_reason_or_to_none()
     {
         var planId = await PlanIdAsync();
-        var lastAudit = await LastAuditIdAsync();
+        var lastAudit = await Portal.LastAuditIdAsync();
         const string reason = "第二季度集中调度，统一启动。";
 
         var result = await Workspace.BulkUpdateStatusAsync(Office, planId, [11, 12, 13], PlanTaskStatus.InProgress, reason);
@@ -361,14 +362,14 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         }
 
         var taskIds = new[] { await TaskIdAsync(11), await TaskIdAsync(12), await TaskIdAsync(13) };
-        var audit = await AuditSinceAsync(lastAudit);
+        var audit = await Portal.AuditSinceAsync(lastAudit);
         audit.Should().HaveCount(3).And.OnlyContain(a => a.Action == "BulkStatus" && a.Field == "Status" && a.Reason == reason
             && a.Actor == "office1" && a.NewValue == "InProgress");
         audit.Select(a => a.PlanTaskId).Should().BeEquivalentTo(taskIds.Select(id => (int?)id));
 
         var before14 = await SnapshotAsync(14);
         var before15 = await SnapshotAsync(15);
-        var untouched = await LastAuditIdAsync();
+        var untouched = await Portal.LastAuditIdAsync();
 
         var noReason = await Workspace.BulkUpdateStatusAsync(Office, planId, [14, 15], PlanTaskStatus.InProgress, "  ");
         noReason.Outcome.Should().Be(SaveOutcome.Invalid);
@@ -388,7 +389,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
         completed.Outcome.Should().Be(SaveOutcome.Saved, completed.Message);
         (await SnapshotAsync(14)).Should().Match<Snapshot>(t => t.Status == PlanTaskStatus.Completed && t.Progress == 100);
         (await SnapshotAsync(15)).Should().Match<Snapshot>(t => t.Status == PlanTaskStatus.Completed && t.Progress == 100);
-        (await AuditSinceAsync(untouched)).Should().OnlyContain(a => a.Action == "BulkStatus" && a.Reason == "专项督查确认已完成。")
+        (await Portal.AuditSinceAsync(untouched)).Should().OnlyContain(a => a.Action == "BulkStatus" && a.Reason == "专项督查确认已完成。")
             .And.Contain(a => a.Field == "Progress" && a.NewValue == "100");
     }
 
@@ -417,8 +418,6 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
 
     private Task<int> TaskIdAsync(int number) => Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.Number == number).Select(t => t.Id).SingleAsync());
 
-    private Task<long> LastAuditIdAsync() => Portal.WithDbAsync(async db => await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0);
-
     private async Task<AccessScope> UnitAsync(string userName, string unit)
     {
         var id = await Portal.WithDbAsync(db => db.LeadUnits.Where(u => u.Name == unit).Select(u => u.Id).SingleAsync());
@@ -428,7 +427,7 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
     /// <summary>The form as the page loads it: the task's current values, its version and the last audit id.</summary>
     private async Task<TaskEdit> OpenAsync(int number)
     {
-        var lastAudit = await LastAuditIdAsync();
+        var lastAudit = await Portal.LastAuditIdAsync();
         var task = await Portal.WithDbAsync(db => db.PlanTasks.AsNoTracking().SingleAsync(t => t.Number == number));
         return new TaskEdit(number, task.Version, lastAudit, task.Status, task.Progress, task.ProgressSummary, task.Difficulties, null, []);
     }
@@ -443,13 +442,10 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
     private Task<List<Milestone>> MilestonesAsync(int number) =>
         Portal.WithDbAsync(db => db.Milestones.AsNoTracking().Where(m => m.PlanTask.Number == number).OrderBy(m => m.Position).ToListAsync());
 
-    private Task<List<AuditEntry>> AuditSinceAsync(long lastAudit) =>
-        Portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit).OrderBy(a => a.Id).ToListAsync());
-
     private async Task AssertNothingStoredAsync(int number, Snapshot before, long lastAudit)
     {
         (await SnapshotAsync(number)).Should().Be(before, $"task {number} must keep its values");
-        (await AuditSinceAsync(lastAudit)).Should().BeEmpty("nothing was saved, so nothing was recorded");
+        (await Portal.AuditSinceAsync(lastAudit)).Should().BeEmpty("nothing was saved, so nothing was recorded");
     }
 }
 

@@ -22,9 +22,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         entry.Property(e => e.EntityKey).HasMaxLength(100);
         entry.Property(e => e.Action).HasMaxLength(50);
         entry.Property(e => e.Field).HasMaxLength(100);
-        entry.Property(e => e.OldValue).HasMaxLength(4000);
-        entry.Property(e => e.NewValue).HasMaxLength(4000);
-        entry.Property(e => e.Reason).HasMaxLength(1000);
+        entry.Property(e => e.OldValue).HasMaxLength(TextLimits.LongText);
+        entry.Property(e => e.NewValue).HasMaxLength(TextLimits.LongText);
+        entry.Property(e => e.Reason).HasMaxLength(TextLimits.Reason);
         entry.HasIndex(e => new { e.EntityType, e.EntityKey });
         entry.HasIndex(e => e.PlanTaskId);
     }

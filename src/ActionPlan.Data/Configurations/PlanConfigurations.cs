@@ -38,10 +38,9 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         task.Property(t => t.LeadUnitClause).HasMaxLength(1000);
         task.Property(t => t.ResponsibilityNote).HasMaxLength(200);
         task.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        task.Property(t => t.ProgressSummary).HasMaxLength(4000);
-        task.Property(t => t.Difficulties).HasMaxLength(4000);
-        task.Property(t => t.SuspensionReason).HasMaxLength(1000);
-        task.Property(t => t.Version).IsConcurrencyToken();
+        task.Property(t => t.ProgressSummary).HasMaxLength(TextLimits.LongText);
+        task.Property(t => t.Difficulties).HasMaxLength(TextLimits.LongText);
+        task.Property(t => t.SuspensionReason).HasMaxLength(TextLimits.Reason);
         task.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
         task.HasIndex(t => t.DomainId);
         task.HasOne(t => t.Plan).WithMany(p => p.Tasks).OnDelete(DeleteBehavior.Cascade);

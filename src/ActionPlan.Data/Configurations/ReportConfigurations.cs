@@ -10,10 +10,9 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
     {
         report.Property(r => r.Author).HasMaxLength(256);
         report.Property(r => r.Reviewer).HasMaxLength(256);
-        report.Property(r => r.Text).HasMaxLength(4000);
-        report.Property(r => r.ReturnReason).HasMaxLength(1000);
+        report.Property(r => r.Text).HasMaxLength(TextLimits.LongText);
+        report.Property(r => r.ReturnReason).HasMaxLength(TextLimits.Reason);
         report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
-        report.Property(r => r.Version).IsConcurrencyToken();
         report.HasIndex(r => new { r.State, r.SubmittedOrder });
         report.HasIndex(r => r.PlanTaskId);
         // A returned report is revised once: a second click or instance cannot fork it.

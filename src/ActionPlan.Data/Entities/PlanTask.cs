@@ -1,7 +1,7 @@
 namespace ActionPlan.Data.Entities;
 
 /// <summary>A numbered task of a plan (1–165 in 2022).</summary>
-public class PlanTask
+public class PlanTask : IVersioned
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -27,8 +27,8 @@ public class PlanTask
     /// <summary>Why the task is 暂缓; required while it is.</summary>
     public string? SuspensionReason { get; set; }
 
-    /// <summary>Optimistic-concurrency token set by the app on every change (SQLite has no xmin).</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Stamped anew on each save of the task or of one of its milestones (see <see cref="IVersioned"/>).</summary>
+    public Guid Version { get; set; }
 
     public int SourceLine { get; set; }
 

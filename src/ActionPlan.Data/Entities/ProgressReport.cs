@@ -13,7 +13,7 @@ public enum ReviewState
 /// A lead unit's report on one of its tasks (进展报送), with evidence, reviewed by the office before it
 /// counts. A returned report is never edited again: resubmitting creates the next revision.
 /// </summary>
-public class ProgressReport
+public class ProgressReport : IVersioned
 {
     public int Id { get; set; }
     public int PlanTaskId { get; set; }
@@ -53,7 +53,8 @@ public class ProgressReport
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? Reviewer { get; set; }
     public string? ReturnReason { get; set; }
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Stamped anew on each save of the report (see <see cref="IVersioned"/>).</summary>
+    public Guid Version { get; set; }
     public List<ReportAttachment> Attachments { get; set; } = [];
 }
 

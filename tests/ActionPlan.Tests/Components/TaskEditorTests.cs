@@ -37,6 +37,7 @@ public sealed class TaskEditorTests : IAsyncLifetime
         _ctx.Services.AddSingleton(new ActionPlan.Web.Features.Shared.ClockOptions());
         _ctx.Services.AddSingleton<ActionPlan.Web.Features.Shared.PortalClock>();
         _ctx.Services.AddSingleton(new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)));
+        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Audit.AuditWriter>();
         _ctx.Services.AddSingleton<TaskWorkspace>();
         _ctx.Services.AddSingleton<TaskQueries>();
         _ctx.Services.AddScoped<UserAccess>();

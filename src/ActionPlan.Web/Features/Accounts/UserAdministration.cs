@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +24,10 @@ public sealed record AdminResult(bool Succeeded, string Message)
 
 /// <summary>
 /// Account management for administrators. Every method checks the caller's scope on the server, runs in
-/// its own DI scope (no DbContext outlives the call), and records an <see cref="AuditEntry"/> in the same
-/// transaction as the change.
+/// its own DI scope (no DbContext outlives the call), and records the change through <see cref="AuditWriter"/>
+/// in the same transaction.
 /// </summary>
-public sealed partial class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UserAdministration> logger)
+public sealed partial class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock, AuditWriter audit, ILogger<UserAdministration> logger)
 {
     private const string NotAllowed = "只有系统管理员可以管理账号。";
 
@@ -110,7 +111,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
                 return AdminResult.Fail(string.Join(" ", role.Errors.Select(e => e.Description)));
             }
 
-            Audit(db, actor, user, "Create", "Role", null, Describe(input.Role, input.LeadUnitId));
+            Audit(db, actor, user, AuditAction.CreateAccount, new(AuditField.Role, null, Describe(input.Role, input.LeadUnitId)));
             return AdminResult.Ok($"已创建账号 {userName}（{Roles.Label(input.Role)}），首次登录须修改初始密码。");
         }, cancellationToken);
     }
@@ -129,7 +130,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             }
 
             user.IsDisabled = disabled;
-            Audit(db, actor, user, disabled ? "Disable" : "Enable", "IsDisabled", (!disabled).ToString(), disabled.ToString());
+            Audit(db, actor, user, disabled ? AuditAction.DisableAccount : AuditAction.EnableAccount, new(AuditField.Disabled, (!disabled).ToString(), disabled.ToString()));
             // A new stamp ends the user's open sessions at their next revalidation (within a minute); the call
             // saves the user's other changes too.
             var updated = await users.UpdateSecurityStampAsync(user);
@@ -172,7 +173,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             }
 
             user.LeadUnitId = role == Roles.LeadUnit ? leadUnitId : null;
-            Audit(db, actor, user, "ChangeRole", "Role", before, Describe(role, user.LeadUnitId));
+            Audit(db, actor, user, AuditAction.ChangeRole, new(AuditField.Role, before, Describe(role, user.LeadUnitId)));
             await users.UpdateSecurityStampAsync(user);
             return AdminResult.Ok($"已将账号 {user.UserName} 设为{Roles.Label(role)}。");
         }, cancellationToken);
@@ -191,7 +192,7 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
             user.MustChangePassword = true;
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            Audit(db, actor, user, "ResetPassword", "Password", null, null);
+            Audit(db, actor, user, AuditAction.ResetPassword, new(AuditField.Password, null, null));
             await users.UpdateAsync(user);
             return AdminResult.Ok($"已重置账号 {user.UserName} 的密码，并解除锁定；该用户下次登录须修改密码。");
         }, cancellationToken);
@@ -206,20 +207,11 @@ public sealed partial class UserAdministration(IServiceScopeFactory scopes, Time
     private static string Describe(string role, int? leadUnitId) =>
         leadUnitId is { } unit && role == Roles.LeadUnit ? $"{role}#{unit}" : role;
 
-    private void Audit(AppDbContext db, AccessScope actor, AppUser user, string action, string? field, string? oldValue, string? newValue)
+    private void Audit(AppDbContext db, AccessScope actor, AppUser user, AuditAction action, AuditChange change)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = actor.UserName,
-            EntityType = "User",
-            EntityKey = user.UserName ?? user.Id,
-            Action = action,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-        });
-        logger.LogInformation("Account {Subject}: {Action} by {Actor} ({Field}: {Old} -> {New})", user.UserName, action, actor.UserName, field, oldValue, newValue);
+        audit.AccountChanged(db, actor, user, action, change);
+        logger.LogInformation("Account {Subject}: {Action} by {Actor} ({Field}: {Old} -> {New})", user.UserName, AuditNames.Of(action), actor.UserName,
+            change.StoredField, change.OldValue, change.NewValue);
     }
 
     /// <summary>An admin-only change of one existing account, in its own transaction.</summary>

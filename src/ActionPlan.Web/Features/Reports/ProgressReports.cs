@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
@@ -43,10 +44,8 @@ public sealed record AttachmentContent(string FileName, string ContentType, byte
 /// which applies the claimed progress to the task with an audit trail, or returns them with a reason.
 /// Scope is checked here on every call, whatever the page sends.
 /// </summary>
-public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ReportingRounds rounds, ILogger<ProgressReports> logger)
+public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, AuditWriter audit, PortalClock portalClock, ReportingRounds rounds, ILogger<ProgressReports> logger)
 {
-    public const int MaxTextLength = TaskWorkspace.ProgressReportTextLimit;
-
     public async Task<ReportResult> SaveAsync(AccessScope scope, int planId, ReportInput input, bool submit, CancellationToken cancellationToken = default)
     {
         if (scope.LeadUnitId is not { } unitId)
@@ -90,9 +89,10 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         {
             errors["Text"] = "请填写进展情况。";
         }
-        else if (text.Length > MaxTextLength)
+        else if (text.Length > TextLimits.LongText)
         {
-            errors["Text"] = $"进展情况不能超过 {MaxTextLength} 个字（现为 {text.Length} 个）。";
+            // The same limit as the task's 进展情况, which approval copies the text into.
+            errors["Text"] = $"进展情况不能超过 {TextLimits.LongText} 个字（现为 {text.Length} 个）。";
         }
 
         if (input.ClaimedProgress is < 0 or > 100)
@@ -255,43 +255,38 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail($"任务已标记为“已完成”，而报送进度为 {report.ClaimedProgress}%：请先将任务改回“推进中”，或退回该报送。");
         }
 
-        var changes = new List<(string Field, string? Old, string? New)>();
+        var changes = new List<AuditChange>();
         if (task.Progress != report.ClaimedProgress)
         {
-            changes.Add(("Progress", task.Progress.ToString(), report.ClaimedProgress.ToString()));
+            changes.Add(new(AuditField.Progress, task.Progress.ToString(), report.ClaimedProgress.ToString()));
             task.Progress = report.ClaimedProgress;
         }
 
         if (task.Status == PlanTaskStatus.NotStarted && (report.ClaimedProgress > 0 || report.Milestone is { IsDone: false }))
         {
-            changes.Add(("Status", task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
+            changes.Add(new(AuditField.Status, task.Status.ToString(), PlanTaskStatus.InProgress.ToString()));
             task.Status = PlanTaskStatus.InProgress;
         }
 
         if (report.Milestone is { IsDone: false } milestone)
         {
-            changes.Add(($"Milestone{milestone.Position}", TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
+            changes.Add(AuditChange.OfMilestone(milestone.Position, TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
             milestone.IsDone = true;
             milestone.CompletedOn = report.MilestoneCompletedOn;
         }
 
         if (task.ProgressSummary != report.Text)
         {
-            changes.Add(("ProgressSummary", task.ProgressSummary, report.Text));
+            changes.Add(new(AuditField.ProgressSummary, task.ProgressSummary, report.Text));
             task.ProgressSummary = report.Text;
         }
 
-        var now = clock.GetUtcNow();
         report.State = ReviewState.Approved;
-        report.ReviewedAt = now;
+        report.ReviewedAt = clock.GetUtcNow();
         report.Reviewer = scope.UserName;
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
-        TaskWorkspace.Record(db, scope.UserName, task, "ApproveReport", changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过", now);
-        if (changes.Count > 0)
-        {
-            // Only a real change moves the task's version (and so warns anyone editing it).
-            task.Version = Guid.NewGuid();
-        }
+        db.ExpectVersion(report, expectedVersion);
+        // The save stamps new versions: the report's, and the task's only when the task or a milestone really changed.
+        audit.TaskChanged(db, scope, task, AuditAction.ApproveReport, changes, $"根据进展报送 #{report.Id}（第 {report.Revision} 版）审核通过");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -318,9 +313,9 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail("退回须填写原因。", "Reason");
         }
 
-        if (why.Length > 1000)
+        if (why.Length > TextLimits.Reason)
         {
-            return ReportResult.Fail("退回原因不能超过 1000 个字。", "Reason");
+            return ReportResult.Fail($"退回原因不能超过 {TextLimits.Reason} 个字。", "Reason");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -330,7 +325,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail(report is null ? "报送不存在。" : "该报送不在待审核状态。");
         }
 
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(report, expectedVersion);
         report.State = ReviewState.Returned;
         report.ReturnReason = why;
         report.ReviewedAt = clock.GetUtcNow();

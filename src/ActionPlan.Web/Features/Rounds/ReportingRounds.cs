@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace ActionPlan.Web.Features.Rounds;
 /// sees who has and has not reported, chases by hand and closes it. Every read is a fixed number of
 /// queries that count in the database; opening a round is one set-based insert of its expected reports.
 /// </summary>
-public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, PortalClock clock, RoundNotifier notifier, ILogger<ReportingRounds> logger)
+public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, PortalClock clock, AuditWriter audit, RoundNotifier notifier, ILogger<ReportingRounds> logger)
 {
     public const int NameLength = 100;
     public const int NoteLength = 500;
@@ -114,11 +115,8 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             """,
             [round.Id, planId, domainId ?? -1],
             cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.Now, Actor = scope.UserName, EntityType = "ReportingRound", EntityKey = round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = "OpenRound", NewValue = $"{name}：{start:yyyy-MM-dd}–{end:yyyy-MM-dd}，{due:yyyy-MM-dd} 前报送，应报 {expected} 份",
-        });
+        audit.RoundChanged(db, scope, round.Id, AuditAction.OpenRound,
+            new AuditChange(AuditField.RoundState, null, $"{name}：{start:yyyy-MM-dd}–{end:yyyy-MM-dd}，{due:yyyy-MM-dd} 前报送，应报 {expected} 份"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("{User} opened reporting round {Round} ({Name}) with {Expected} expected reports", scope.UserName, round.Id, name, expected);
@@ -146,11 +144,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
 
         round.ClosedAt = clock.Now;
         round.ClosedBy = scope.UserName;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.Now, Actor = scope.UserName, EntityType = "ReportingRound", EntityKey = round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = "CloseRound", OldValue = "进行中", NewValue = "已结束",
-        });
+        audit.RoundChanged(db, scope, round.Id, AuditAction.CloseRound, new AuditChange(AuditField.RoundState, "进行中", "已结束"));
         await db.SaveChangesAsync(cancellationToken);
         return RoundResult.Ok($"“{round.Name}”已结束；此后的报送不再计入本轮。", round.Id);
     }
@@ -191,11 +185,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = await notifier.NextBatchAsync(db, cancellationToken);
         db.ReportChases.Add(new ReportChase { RoundId = roundId, LeadUnitId = unitId, By = scope.UserName, Note = note, Missing = missing, At = clock.Now, BatchOrder = batch });
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.Now, Actor = scope.UserName, EntityType = "ReportingRound", EntityKey = roundId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = "Chase", Field = unit, NewValue = $"未报送 {missing} 份", Reason = note,
-        });
+        audit.RoundChanged(db, scope, roundId, AuditAction.Chase, new AuditChange(AuditField.ChasedUnit, null, $"{unit}：未报送 {missing} 份"), note);
         await db.SaveChangesAsync(cancellationToken);
         var notified = await notifier.NotifyChasesAsync(db, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

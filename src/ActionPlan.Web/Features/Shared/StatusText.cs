@@ -1,4 +1,5 @@
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Audit;
 using MudBlazor;
 
 namespace ActionPlan.Web.Features.Shared;
@@ -23,31 +24,34 @@ public static class StatusText
         _ => Color.Default,
     };
 
-    /// <summary>The Chinese name of an audited field.</summary>
-    public static string FieldLabel(string? field) => field switch
+    /// <summary>The Chinese name of an audited field, from its stored name.</summary>
+    public static string FieldLabel(string? field) => !AuditNames.TryParseField(field, out var known, out var position) ? field ?? "" : known switch
     {
-        "Status" => "状态",
-        "Progress" => "进度",
-        "ProgressSummary" => "进展情况",
-        "Difficulties" => "存在问题",
-        "SuspensionReason" => "暂缓原因",
-        { } f when f.StartsWith("Milestone", StringComparison.Ordinal) && int.TryParse(f["Milestone".Length..], out var p) => $"时间节点 {p + 1}",
+        AuditField.Status => "状态",
+        AuditField.Progress => "进度",
+        AuditField.ProgressSummary => "进展情况",
+        AuditField.Difficulties => "存在问题",
+        AuditField.SuspensionReason => "暂缓原因",
+        AuditField.Milestone => $"时间节点 {position + 1}",
         _ => field ?? "",
     };
 
     /// <summary>An audited value as the office reads it (status names in Chinese, progress with %).</summary>
-    public static string ValueLabel(string? field, string? value) => value is null ? "（空）" : field switch
-    {
-        "Status" when Enum.TryParse<PlanTaskStatus>(value, out var s) => Label(s),
-        "Progress" => value + "%",
-        _ => value,
-    };
+    public static string ValueLabel(string? field, string? value) =>
+        value is null ? "（空）"
+        : !AuditNames.TryParseField(field, out var known, out _) ? value
+        : known switch
+        {
+            AuditField.Status when Enum.TryParse<PlanTaskStatus>(value, out var s) => Label(s),
+            AuditField.Progress => value + "%",
+            _ => value,
+        };
 
-    public static string ActionLabel(string action) => action switch
+    public static string ActionLabel(string action) => !AuditNames.TryParseAction(action, out var known) ? action : known switch
     {
-        "Edit" => "修改",
-        "BulkStatus" => "批量修改状态",
-        "ApproveReport" => "报送审核通过",
+        AuditAction.Edit => "修改",
+        AuditAction.BulkStatus => "批量修改状态",
+        AuditAction.ApproveReport => "报送审核通过",
         _ => action,
     };
 

@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,14 +52,8 @@ public sealed record SaveResult(
 /// The office's changes to tasks: status, progress, texts and milestones, with the rules of the status
 /// model, an audit entry per changed field in the same transaction, and optimistic concurrency.
 /// </summary>
-public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, PortalClock portalClock, ILogger<TaskWorkspace> logger)
+public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, AuditWriter audit, PortalClock portalClock, ILogger<TaskWorkspace> logger)
 {
-    public const int MaxTextLength = ProgressReportTextLimit;
-
-    /// <summary>One limit for a task's progress text and a unit's report, which approval copies into it.</summary>
-    public const int ProgressReportTextLimit = 4000;
-    public const int MaxReasonLength = 500;
-
     public async Task<SaveResult> SaveAsync(AccessScope scope, int planId, TaskEdit edit, CancellationToken cancellationToken = default)
     {
         if (!scope.CanEditTasks)
@@ -91,10 +86,9 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return SaveResult.Of(SaveOutcome.Unchanged, "没有需要保存的修改。") with { Version = task.Version };
         }
 
-        Record(db, scope.UserName, task, "Edit", changes, Clean(edit.Reason), clock.GetUtcNow());
-        // The version moves on every save, milestones included, and the UPDATE checks the one the form had.
-        db.Entry(task).Property(t => t.Version).OriginalValue = edit.ExpectedVersion;
-        task.Version = Guid.NewGuid();
+        audit.TaskChanged(db, scope, task, AuditAction.Edit, changes, Clean(edit.Reason));
+        // The save stamps a new version (milestones included) and the UPDATE checks the one the form had.
+        db.ExpectVersion(task, edit.ExpectedVersion);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -105,7 +99,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return await ConflictAsync(fresh, task.Id, edit.LastSeenAuditId, cancellationToken);
         }
 
-        logger.LogInformation("Task {Number} changed by {User}: {Fields}", task.Number, scope.UserName, string.Join(", ", changes.Select(c => c.Field)));
+        logger.LogInformation("Task {Number} changed by {User}: {Fields}", task.Number, scope.UserName, string.Join(", ", changes.Select(c => c.StoredField)));
         return new SaveResult(SaveOutcome.Saved, $"已保存任务 {task.Number} 的 {changes.Count} 项修改。", new Dictionary<string, string>(), [], task.Version);
     }
 
@@ -123,9 +117,9 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             return new SaveResult(SaveOutcome.Invalid, "状态无效。", new Dictionary<string, string> { ["Status"] = "状态无效。" }, []);
         }
 
-        if (numbers.Count == 0 || why is null || why.Length > MaxReasonLength)
+        if (numbers.Count == 0 || why is null || why.Length > TextLimits.Reason)
         {
-            var message = numbers.Count == 0 ? "请先选择任务。" : why is null ? "批量修改须填写原因。" : $"原因不能超过 {MaxReasonLength} 个字。";
+            var message = numbers.Count == 0 ? "请先选择任务。" : why is null ? "批量修改须填写原因。" : $"原因不能超过 {TextLimits.Reason} 个字。";
             return new SaveResult(SaveOutcome.Invalid, message, new Dictionary<string, string> { [numbers.Count == 0 ? "Tasks" : "Reason"] = message }, []);
         }
 
@@ -154,8 +148,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             var changes = Apply(task, edit);
             if (changes.Count > 0)
             {
-                Record(db, scope.UserName, task, "BulkStatus", changes, why, clock.GetUtcNow());
-                task.Version = Guid.NewGuid();
+                audit.TaskChanged(db, scope, task, AuditAction.BulkStatus, changes, why);
                 changed++;
             }
         }
@@ -204,19 +197,19 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
             errors["Progress"] = "进度须在 0 到 100 之间。";
         }
 
-        if (edit.ProgressSummary?.Length > MaxTextLength)
+        if (edit.ProgressSummary?.Length > TextLimits.LongText)
         {
-            errors["ProgressSummary"] = $"进展情况不能超过 {MaxTextLength} 个字（现为 {edit.ProgressSummary.Length} 个）。";
+            errors["ProgressSummary"] = $"进展情况不能超过 {TextLimits.LongText} 个字（现为 {edit.ProgressSummary.Length} 个）。";
         }
 
-        if (edit.Difficulties?.Length > MaxTextLength)
+        if (edit.Difficulties?.Length > TextLimits.LongText)
         {
-            errors["Difficulties"] = $"存在问题不能超过 {MaxTextLength} 个字（现为 {edit.Difficulties.Length} 个）。";
+            errors["Difficulties"] = $"存在问题不能超过 {TextLimits.LongText} 个字（现为 {edit.Difficulties.Length} 个）。";
         }
 
-        if (reason?.Length > MaxReasonLength)
+        if (reason?.Length > TextLimits.Reason)
         {
-            errors["Reason"] = $"原因不能超过 {MaxReasonLength} 个字。";
+            errors["Reason"] = $"原因不能超过 {TextLimits.Reason} 个字。";
         }
 
         var milestones = task.Milestones.ToDictionary(m => m.Position);
@@ -270,33 +263,33 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         return errors;
     }
 
-    private static List<(string Field, string? Old, string? New)> Apply(PlanTask task, TaskEdit edit)
+    private static List<AuditChange> Apply(PlanTask task, TaskEdit edit)
     {
-        var changes = new List<(string Field, string? Old, string? New)>();
-        void Set<T>(string field, T current, T next, Action<T> assign)
+        var changes = new List<AuditChange>();
+        void Set<T>(AuditField field, T current, T next, Action<T> assign, int? position = null)
         {
             if (!EqualityComparer<T>.Default.Equals(current, next))
             {
-                changes.Add((field, current?.ToString(), next?.ToString()));
+                changes.Add(new AuditChange(field, current?.ToString(), next?.ToString()) { Position = position });
                 assign(next);
             }
         }
 
-        Set("Status", task.Status, edit.Status, v => task.Status = v);
-        Set("Progress", task.Progress, edit.Progress, v => task.Progress = v);
-        Set("ProgressSummary", task.ProgressSummary, Clean(edit.ProgressSummary), v => task.ProgressSummary = v);
-        Set("Difficulties", task.Difficulties, Clean(edit.Difficulties), v => task.Difficulties = v);
+        Set(AuditField.Status, task.Status, edit.Status, v => task.Status = v);
+        Set(AuditField.Progress, task.Progress, edit.Progress, v => task.Progress = v);
+        Set(AuditField.ProgressSummary, task.ProgressSummary, Clean(edit.ProgressSummary), v => task.ProgressSummary = v);
+        Set(AuditField.Difficulties, task.Difficulties, Clean(edit.Difficulties), v => task.Difficulties = v);
         // A suspended task keeps its reason until a new one is given; leaving 暂缓 clears it.
-        Set("SuspensionReason", task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) ?? task.SuspensionReason : null, v => task.SuspensionReason = v);
+        Set(AuditField.SuspensionReason, task.SuspensionReason, edit.Status == PlanTaskStatus.Suspended ? Clean(edit.Reason) ?? task.SuspensionReason : null, v => task.SuspensionReason = v);
         foreach (var m in edit.Milestones)
         {
             var milestone = task.Milestones.Single(x => x.Position == m.Position);
             var completedOn = m.IsDone ? m.CompletedOn : null;
-            Set($"Milestone{m.Position}", Describe(milestone.IsDone, milestone.CompletedOn), Describe(m.IsDone, completedOn), _ =>
+            Set(AuditField.Milestone, Describe(milestone.IsDone, milestone.CompletedOn), Describe(m.IsDone, completedOn), _ =>
             {
                 milestone.IsDone = m.IsDone;
                 milestone.CompletedOn = completedOn;
-            });
+            }, m.Position);
         }
 
         return changes;
@@ -310,26 +303,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
         on > today ? "完成日期不能晚于今天。"
         : on.Year < planYear ? $"完成日期不能早于计划年度（{planYear} 年）。"
         : null;
-
-    internal static void Record(AppDbContext db, string actor, PlanTask task, string action, IEnumerable<(string Field, string? Old, string? New)> changes, string? reason, DateTimeOffset at)
-    {
-        foreach (var (field, old, @new) in changes)
-        {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = at,
-                Actor = actor,
-                PlanTaskId = task.Id,
-                EntityType = "PlanTask",
-                EntityKey = task.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Action = action,
-                Field = field,
-                OldValue = Truncate(old),
-                NewValue = Truncate(@new),
-                Reason = reason,
-            });
-        }
-    }
 
     private async Task<SaveResult> ConflictAsync(AppDbContext db, int taskId, long lastSeenAuditId, CancellationToken cancellationToken)
     {
@@ -345,6 +318,4 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Time
     private DateOnly Today() => portalClock.Today;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
 }

@@ -1,0 +1,29 @@
+namespace ActionPlan.Web.Features.Audit;
+
+/// <summary>What a recorded change did. Stored under the names <see cref="AuditNames"/> fixes, not the member names.</summary>
+public enum AuditAction
+{
+    /// <summary>The office saved the task form (任务详情 → 更新推进情况).</summary>
+    Edit,
+
+    /// <summary>批量更新状态 on 任务清单.</summary>
+    BulkStatus,
+
+    /// <summary>通过 of a progress report, which applies it to the task.</summary>
+    ApproveReport,
+
+    CreateAccount,
+    DisableAccount,
+    EnableAccount,
+    ChangeRole,
+    ResetPassword,
+
+    /// <summary>开启调度轮次.</summary>
+    OpenRound,
+
+    /// <summary>结束本轮.</summary>
+    CloseRound,
+
+    /// <summary>催报 by hand.</summary>
+    Chase,
+}

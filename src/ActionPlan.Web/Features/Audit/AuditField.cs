@@ -1,0 +1,26 @@
+namespace ActionPlan.Web.Features.Audit;
+
+/// <summary>Which field a recorded change concerns. Stored under the names <see cref="AuditNames"/> fixes.</summary>
+public enum AuditField
+{
+    Status,
+    Progress,
+    ProgressSummary,
+    Difficulties,
+    SuspensionReason,
+
+    /// <summary>One of the task's milestones: the change carries its position.</summary>
+    Milestone,
+
+    /// <summary>An account's role, with its lead unit for a unit account ("LeadUnit#12").</summary>
+    Role,
+
+    Disabled,
+    Password,
+
+    /// <summary>A reporting round's state (进行中 → 已结束) or, when opened, what it covers.</summary>
+    RoundState,
+
+    /// <summary>The unit a 催报 went to.</summary>
+    ChasedUnit,
+}
