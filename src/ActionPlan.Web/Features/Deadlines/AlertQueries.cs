@@ -12,7 +12,8 @@ public sealed record AlertView(WarningLevel Level, int Occurrence, DateOnly AsOf
 
 public sealed record OpenWarning(WarningLevel Level, DateOnly Due, string Phrase, string Clause, int TaskNumber, string TaskTitle, int DomainNumber, string DomainName, IReadOnlyList<string> LeadUnits, string? ResponsibilityNote, int DaysLeft);
 
-public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month)
+/// <param name="Month">First day of the month whose milestones are due.</param>
+public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, DateOnly? Month)
 {
     public static readonly WarningFilter None = new(null, null, null, null);
 }
@@ -110,7 +111,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
         };
         if (filter.Month is { } month)
         {
-            milestones = milestones.Where(m => m.Due.Month == month);
+            milestones = milestones.Where(m => m.Due >= month && m.Due < month.AddMonths(1));
         }
 
         var rows = await milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number)
