@@ -17,7 +17,7 @@ using ActionPlan.Web.Features.Shared;
 // 总览 benchmark: a synthetic plan of N tasks (default 100,000) in 19 domains and 60 lead units on
 // PostgreSQL, as of 2022-06-20. Prints the snapshot refresh time, and the median time of each dashboard
 // query and of the whole load (office scope and one unit's scope), from the snapshot and counted, then leaves the database for the HTTP part of bench/run.sh
-// when --keep <name> is given.
+// when --keep <name> is given. --seed-only writes the plan and its snapshot and measures nothing (bench/floor.sh).
 var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
 var tasks = args.SkipWhile(a => a != "--tasks").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
@@ -63,6 +63,13 @@ try
     var office = new AccessScope("bench", true, null, true, false);
     var unit = new AccessScope("bench-unit", false, unitId, false, false);
     var refresher = new FigureSnapshotRefresher(contexts, clock, settings, TimeProvider.System, NullLogger<FigureSnapshotRefresher>.Instance);
+    if (args.Contains("--seed-only"))
+    {
+        // For bench/floor.sh: the plan and a fresh snapshot, so the portal serves the 总览 from it at once.
+        await refresher.RefreshAsync();
+        return;
+    }
+
     var refreshes = new List<double>();
     for (var i = 0; i < 3; i++)
     {

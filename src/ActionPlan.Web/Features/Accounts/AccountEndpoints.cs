@@ -152,7 +152,7 @@ public static class AccountEndpoints
 
     /// <summary>Where each role starts its work.</summary>
     public static async Task<string> LandingPageAsync(UserManager<AppUser> users, AppUser user) =>
-        await users.IsInRoleAsync(user, Roles.Admin) ? "/admin/users" : "/tasks";
+        await users.IsInRoleAsync(user, Roles.Admin) ? "/admin/users" : "/" + ActionPlan.Web.Features.Tasks.TaskListQuery.All.ToUrl();
 
     /// <summary>Only local paths; anything else (another host, "//evil") falls back to the landing page.</summary>
     public static string? SafeReturnUrl(string? returnUrl) =>

@@ -5,31 +5,37 @@ using ActionPlan.Web.Infrastructure;
 namespace ActionPlan.Web.Features.Dashboard;
 
 /// <summary>
-/// The prerendered HTML of the 总览's body (<see cref="DashboardBody"/>), kept with the figures it shows. The
+/// The prerendered HTML of the 总览's body and header (<see cref="DashboardBody"/>), kept with the figures it shows. The
 /// <see cref="FigureCache"/> hands every user of one scope the same figures object for a few seconds, so the
 /// page's largest part is rendered once for all of them instead of on every view; when the figures object is
 /// dropped (a save, or the cache's lifetime), its HTML goes with it.
 /// </summary>
 public sealed class DashboardHtml
 {
-    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(string? Sort, bool Descending), string>> _rendered = [];
+    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending), Task<string>>> _rendered = [];
 
     /// <param name="services">The request's services, which the body's components are created from.</param>
-    public async Task<string> GetAsync(IServiceProvider services, DashboardFigures figures, string? unitSort, bool unitDescending)
+    public async Task<string> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
     {
+        // One render per variant, shared: the views that arrive while new figures are being rendered wait for
+        // that render instead of each starting its own. A failed render is not kept.
         var variants = _rendered.GetValue(figures, _ => new());
-        if (variants.TryGetValue((unitSort, unitDescending), out var html))
-        {
-            return html;
-        }
-
-        html = await StaticHtml.RenderAsync<DashboardBody>(services, new()
+        var key = (ownUnitOnly, unitSort, unitDescending);
+        var html = variants.GetOrAdd(key, _ => StaticHtml.RenderAsync<DashboardBody>(services, new()
         {
             [nameof(DashboardBody.F)] = figures,
+            [nameof(DashboardBody.OwnUnitOnly)] = ownUnitOnly,
             [nameof(DashboardBody.UnitSort)] = unitSort,
             [nameof(DashboardBody.UnitDescending)] = unitDescending,
-        });
-        variants.TryAdd((unitSort, unitDescending), html);
-        return html;
+        }));
+        try
+        {
+            return await html;
+        }
+        catch
+        {
+            variants.TryRemove(new(key, html));
+            throw;
+        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
         var milestones = db.Milestones.AsNoTracking().Where(MilestoneRules.Where(state, null, window)).Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
         if (filter.Month is { } month)
         {
-            milestones = milestones.Where(m => m.Due.Month == month);
+            milestones = milestones.Where(m => m.Due >= month && m.Due < month.AddMonths(1));
         }
 
         var rows = await milestones.OrderBy(m => m.Due).ThenBy(m => m.PlanTask.Number)

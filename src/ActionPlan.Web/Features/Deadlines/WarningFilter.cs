@@ -2,7 +2,8 @@ using ActionPlan.Web.Features.Rules;
 
 namespace ActionPlan.Web.Features.Deadlines;
 
-public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, int? Month)
+/// <param name="Month">First day of the month whose milestones are due.</param>
+public sealed record WarningFilter(WarningLevel? Level, int? Domain, string? Unit, DateOnly? Month)
 {
     public static readonly WarningFilter None = new(null, null, null, null);
 }

@@ -19,7 +19,7 @@ public sealed record DispatchRequest(DateOnly Month, DateOnly AsOf, string? Prob
         var first = thisMonth;
         if (!string.IsNullOrWhiteSpace(month))
         {
-            if (DateOnly.TryParseExact(month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+            if (StatusText.ParseMonth(month) is { } m)
             {
                 first = m;
             }

@@ -68,8 +68,16 @@ public static class StatusText
     public static string LeadUnits(IReadOnlyList<string> units, string? responsibilityNote) =>
         units.Count > 0 ? string.Join("、", units) : responsibilityNote ?? "（未写明牵头单位）";
 
-    /// <summary>2022-06, for URLs.</summary>
+    /// <summary>2022-06, for URLs: the one month format of every page's parameters.</summary>
     public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first day of the month written as <see cref="MonthKey"/>, or null for anything else.</summary>
+    public static DateOnly? ParseMonth(string? key) =>
+        DateOnly.TryParseExact(key?.Trim(), "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first) ? first : null;
+
+    /// <summary>A month filter's choices: the plan year's months, and the chosen month if it lies outside them.</summary>
+    public static IEnumerable<DateOnly> PlanMonths(int year, DateOnly? chosen) => Enumerable.Range(1, 12).Select(m => new DateOnly(year, m, 1))
+        .Concat(chosen is { } month && month.Year != year ? [month] : []);
 
     /// <summary>2022年9月30日, for prose.</summary>
 

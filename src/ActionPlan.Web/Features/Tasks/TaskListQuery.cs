@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Text;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ActionPlan.Web.Features.Tasks;
 
@@ -19,6 +19,9 @@ public enum TaskSort
 public sealed record TaskListQuery
 {
     public static readonly int[] PageSizes = [10, 20, 50, 100];
+
+    /// <summary>The whole list: no filter, first page; links to a filtered view start from it (<c>All with { … }</c>).</summary>
+    public static readonly TaskListQuery All = new();
 
     public int? Domain { get; init; }
     public string? Unit { get; init; }
@@ -46,7 +49,7 @@ public sealed record TaskListQuery
     public static TaskListQuery FromQueryString(string? domain, string? unit, string? status, string? q, int? page, int? size, string? sort, string? dir, string? level = null, string? ms = null, string? month = null) => new()
     {
         Milestone = Enum.TryParse<MilestoneState>(ms, true, out var state) && MilestoneStates.Listed.Contains(state) ? state : null,
-        Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : null,
+        Month = StatusText.ParseMonth(month),
         Level = Enum.TryParse<WarningLevel>(level, true, out var l) && Enum.IsDefined(l) ? l : null,
         Domain = int.TryParse(domain, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : null,
         Unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim(),
@@ -61,63 +64,108 @@ public sealed record TaskListQuery
     /// <summary>The list URL for this query (or <paramref name="path"/> with the same query string); defaults are left out so links stay short.</summary>
     public string ToUrl(string path = "tasks")
     {
-        var parameters = new Dictionary<string, string?>();
+        var url = new StringBuilder(path);
+        var separator = '?';
+        void Add(string name, string value)
+        {
+            url.Append(separator).Append(name).Append('=');
+            AppendQueryValue(url, value);
+            separator = '&';
+        }
+
         if (Domain is { } d)
         {
-            parameters["domain"] = d.ToString(CultureInfo.InvariantCulture);
+            Add("domain", d.ToString(CultureInfo.InvariantCulture));
         }
 
         if (Unit is not null)
         {
-            parameters["unit"] = Unit;
+            Add("unit", Unit);
         }
 
         if (Status is { } s)
         {
-            parameters["status"] = s.ToString();
+            Add("status", s.ToString().ToLowerInvariant());
         }
 
         if (Search is not null)
         {
-            parameters["q"] = Search;
+            Add("q", Search);
         }
 
         if (Level is { } l)
         {
-            parameters["level"] = l.ToString().ToLowerInvariant();
+            Add("level", l.ToString().ToLowerInvariant());
         }
 
         if (Milestone is { } ms)
         {
-            parameters["ms"] = ms.ToString().ToLowerInvariant();
+            Add("ms", ms.ToString().ToLowerInvariant());
         }
 
         if (Month is { } month)
         {
-            parameters["month"] = StatusText.MonthKey(month);
+            Add("month", StatusText.MonthKey(month));
         }
 
         if (Sort != TaskSort.Number)
         {
-            parameters["sort"] = Sort.ToString().ToLowerInvariant();
+            Add("sort", Sort.ToString().ToLowerInvariant());
         }
 
         if (Descending)
         {
-            parameters["dir"] = "desc";
+            Add("dir", "desc");
         }
 
         if (PageSize != 20)
         {
-            parameters["size"] = PageSize.ToString(CultureInfo.InvariantCulture);
+            Add("size", PageSize.ToString(CultureInfo.InvariantCulture));
         }
 
         if (Page != 1)
         {
-            parameters["page"] = Page.ToString(CultureInfo.InvariantCulture);
+            Add("page", Page.ToString(CultureInfo.InvariantCulture));
         }
 
-        return QueryHelpers.AddQueryString(path, parameters);
+        return url.ToString();
+    }
+
+    /// <summary>
+    /// A query value as an IRI: ASCII other than letters, digits and <c>-._~</c> is percent-encoded (so
+    /// <c>&amp; = # % +</c>, spaces and controls cannot end or change the value), and so are non-ASCII
+    /// controls, spaces and broken surrogates; other characters stay as they are. Browsers encode them
+    /// when they follow the link, and a Chinese unit name written out is a third of its encoded length,
+    /// which matters on the 总览 with a link per unit and figure.
+    /// </summary>
+    private static void AppendQueryValue(StringBuilder url, string value)
+    {
+        Span<byte> bytes = stackalloc byte[3];
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+            {
+                url.Append(c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                url.Append(c).Append(value[++i]);
+            }
+            else if (c >= 0x80 && !char.IsControl(c) && !char.IsWhiteSpace(c) && !char.IsSurrogate(c))
+            {
+                url.Append(c);
+            }
+            else
+            {
+                // UTF-8 writes a lone surrogate as U+FFFD.
+                var count = Encoding.UTF8.GetBytes(new ReadOnlySpan<char>(in c), bytes);
+                foreach (var b in bytes[..count])
+                {
+                    url.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+        }
     }
 
     public bool HasFilters => Domain is not null || Unit is not null || Status is not null || Search is not null || Level is not null || ByMilestone;
