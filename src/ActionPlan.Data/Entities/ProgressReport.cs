@@ -1,14 +1,5 @@
 namespace ActionPlan.Data.Entities;
 
-/// <summary>草稿 / 待审核 / 通过 / 退回.</summary>
-public enum ReviewState
-{
-    Draft,
-    Submitted,
-    Approved,
-    Returned,
-}
-
 /// <summary>
 /// A lead unit's report on one of its tasks (进展报送), with evidence, reviewed by the office before it
 /// counts. A returned report is never edited again: resubmitting creates the next revision.
@@ -56,17 +47,4 @@ public class ProgressReport : IVersioned
     /// <summary>Stamped anew on each save of the report (see <see cref="IVersioned"/>).</summary>
     public Guid Version { get; set; }
     public List<ReportAttachment> Attachments { get; set; } = [];
-}
-
-/// <summary>A file attached to a report (佐证材料), kept in the database so every instance serves it.</summary>
-public class ReportAttachment
-{
-    public int Id { get; set; }
-    public int ProgressReportId { get; set; }
-    public ProgressReport ProgressReport { get; set; } = null!;
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public required byte[] Content { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
 }

@@ -7,21 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Accounts;
 
-public sealed record UserRow(
-    string Id, string UserName, string? DisplayName, string Role, int? LeadUnitId, string? LeadUnitName,
-    bool IsDisabled, bool MustChangePassword, bool IsLockedOut);
-
-public sealed record NewUser(string UserName, string? DisplayName, string Role, int? LeadUnitId, string Password);
-
-public sealed record LeadUnitChoice(int Id, string Name);
-
-/// <summary>Outcome of an account change, with the Chinese sentence the admin sees.</summary>
-public sealed record AdminResult(bool Succeeded, string Message)
-{
-    public static AdminResult Ok(string message) => new(true, message);
-    public static AdminResult Fail(string message) => new(false, message);
-}
-
 /// <summary>
 /// Account management for administrators. Every method checks the caller's scope on the server, runs in
 /// its own DI scope (no DbContext outlives the call), and records the change through <see cref="AuditWriter"/>

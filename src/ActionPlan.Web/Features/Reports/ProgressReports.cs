@@ -3,41 +3,11 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Rounds;
+using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
-using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Reports;
-
-public sealed record UploadedFile(string FileName, byte[] Content);
-
-/// <summary>A unit's report as written in the form. <see cref="ReportId"/> null creates a new draft.</summary>
-public sealed record ReportInput(
-    int? ReportId,
-    int TaskNumber,
-    string? Text,
-    int ClaimedProgress,
-    int? MilestonePosition,
-    DateOnly? MilestoneCompletedOn,
-    IReadOnlyList<UploadedFile> NewFiles,
-    IReadOnlyList<int> RemovedAttachmentIds);
-
-public sealed record AttachmentView(int Id, string FileName, string ContentType, long Size);
-
-public sealed record ReportView(
-    int Id, int TaskNumber, string TaskTitle, string LeadUnit, string Author, int Revision, ReviewState State,
-    string Text, int ClaimedProgress, int? MilestonePosition, string? MilestonePhrase, DateOnly? MilestoneCompletedOn,
-    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ReviewedAt, string? Reviewer, string? ReturnReason,
-    Guid Version, IReadOnlyList<AttachmentView> Attachments);
-
-public sealed record ReportResult(bool Succeeded, string Message, IReadOnlyDictionary<string, string> Errors, int? ReportId = null)
-{
-    public static ReportResult Ok(string message, int id) => new(true, message, new Dictionary<string, string>(), id);
-    public static ReportResult Fail(string message, string? field = null) =>
-        new(false, message, field is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [field] = message });
-}
-
-public sealed record AttachmentContent(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// 进展报送: a lead unit writes reports on its own tasks (drafts, then submits); the office approves them,
@@ -113,7 +83,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             {
                 errors["Milestone"] = "请填写该时间节点的完成日期。";
             }
-            else if (TaskWorkspace.CompletionDateProblem(on, task.Plan.Year, today) is { } problem)
+            else if (MilestoneCompletion.DateProblem(on, task.Plan.Year, today) is { } problem)
             {
                 errors["Milestone"] = problem;
             }
@@ -270,7 +240,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
 
         if (report.Milestone is { IsDone: false } milestone)
         {
-            changes.Add(AuditChange.OfMilestone(milestone.Position, TaskWorkspace.Describe(false, null), TaskWorkspace.Describe(true, report.MilestoneCompletedOn)));
+            changes.Add(AuditChange.OfMilestone(milestone.Position, MilestoneCompletion.Describe(false, null), MilestoneCompletion.Describe(true, report.MilestoneCompletedOn)));
             milestone.IsDone = true;
             milestone.CompletedOn = report.MilestoneCompletedOn;
         }

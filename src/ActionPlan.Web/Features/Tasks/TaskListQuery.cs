@@ -6,15 +6,6 @@ using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Tasks;
 
-public enum TaskSort
-{
-    Number,
-    Domain,
-    Title,
-    Deadline,
-    Status,
-}
-
 /// <summary>The task list's filters, paging and sort; it round-trips through the URL so a view can be bookmarked.</summary>
 public sealed record TaskListQuery
 {

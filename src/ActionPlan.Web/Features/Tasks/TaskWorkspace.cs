@@ -2,51 +2,11 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Tasks;
-
-/// <summary>What the office changes on one task; <see cref="ExpectedVersion"/> is the version the form was loaded with.</summary>
-public sealed record TaskEdit(
-    int Number,
-    Guid ExpectedVersion,
-    long LastSeenAuditId,
-    PlanTaskStatus Status,
-    int Progress,
-    string? ProgressSummary,
-    string? Difficulties,
-    string? Reason,
-    IReadOnlyList<MilestoneEdit> Milestones);
-
-public sealed record MilestoneEdit(int Position, bool IsDone, DateOnly? CompletedOn);
-
-public enum SaveOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Conflict,
-    NotFound,
-    Forbidden,
-}
-
-/// <summary>A recorded change as the timeline shows it.</summary>
-public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string Action, string? Field, string? OldValue, string? NewValue, string? Reason);
-
-/// <summary>
-/// The outcome of a save. <see cref="Errors"/> maps a field ("Progress", "Reason", "Milestone2", …) to a
-/// Chinese message; <see cref="TheirChanges"/> lists what someone else saved since the form was loaded.
-/// </summary>
-public sealed record SaveResult(
-    SaveOutcome Outcome,
-    string Message,
-    IReadOnlyDictionary<string, string> Errors,
-    IReadOnlyList<AuditView> TheirChanges,
-    Guid? Version = null)
-{
-    public static SaveResult Of(SaveOutcome outcome, string message) => new(outcome, message, new Dictionary<string, string>(), []);
-}
 
 /// <summary>
 /// The office's changes to tasks: status, progress, texts and milestones, with the rules of the status
@@ -223,7 +183,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
             {
                 errors[$"Milestone{m.Position}"] = "已完成的时间节点须填写完成日期。";
             }
-            else if (m.IsDone && CompletionDateProblem(m.CompletedOn!.Value, task.Plan.Year, today) is { } problem)
+            else if (m.IsDone && MilestoneCompletion.DateProblem(m.CompletedOn!.Value, task.Plan.Year, today) is { } problem)
             {
                 errors[$"Milestone{m.Position}"] = problem;
             }
@@ -285,7 +245,7 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
         {
             var milestone = task.Milestones.Single(x => x.Position == m.Position);
             var completedOn = m.IsDone ? m.CompletedOn : null;
-            Set(AuditField.Milestone, Describe(milestone.IsDone, milestone.CompletedOn), Describe(m.IsDone, completedOn), _ =>
+            Set(AuditField.Milestone, MilestoneCompletion.Describe(milestone.IsDone, milestone.CompletedOn), MilestoneCompletion.Describe(m.IsDone, completedOn), _ =>
             {
                 milestone.IsDone = m.IsDone;
                 milestone.CompletedOn = completedOn;
@@ -296,14 +256,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
     }
 
     /// <summary>A milestone's state in the audit trail; the timeline and the conflict list read these words.</summary>
-    internal static string Describe(bool done, DateOnly? on) => done ? $"已完成 {on:yyyy-MM-dd}".Trim() : "未完成";
-
-    /// <summary>Why a completion date cannot be taken, or null: shared by the task form and the progress report.</summary>
-    internal static string? CompletionDateProblem(DateOnly on, int planYear, DateOnly today) =>
-        on > today ? "完成日期不能晚于今天。"
-        : on.Year < planYear ? $"完成日期不能早于计划年度（{planYear} 年）。"
-        : null;
-
     private async Task<SaveResult> ConflictAsync(AppDbContext db, int taskId, long lastSeenAuditId, CancellationToken cancellationToken)
     {
         var theirs = await db.AuditEntries.AsNoTracking().Where(a => a.PlanTaskId == taskId && a.Id > lastSeenAuditId).OrderBy(a => a.Id)

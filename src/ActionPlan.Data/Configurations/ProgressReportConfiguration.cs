@@ -25,13 +25,3 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         report.ToTable(t => t.HasCheckConstraint("CK_ProgressReports_ClaimedProgress", "\"ClaimedProgress\" >= 0 AND \"ClaimedProgress\" <= 100"));
     }
 }
-
-public sealed class ReportAttachmentConfiguration : IEntityTypeConfiguration<ReportAttachment>
-{
-    public void Configure(EntityTypeBuilder<ReportAttachment> attachment)
-    {
-        attachment.Property(a => a.FileName).HasMaxLength(200);
-        attachment.Property(a => a.ContentType).HasMaxLength(100);
-        attachment.HasOne(a => a.ProgressReport).WithMany(r => r.Attachments).OnDelete(DeleteBehavior.Cascade);
-    }
-}

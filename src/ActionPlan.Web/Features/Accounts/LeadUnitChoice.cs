@@ -1,0 +1,3 @@
+namespace ActionPlan.Web.Features.Accounts;
+
+public sealed record LeadUnitChoice(int Id, string Name);

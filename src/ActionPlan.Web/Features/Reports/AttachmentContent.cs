@@ -1,0 +1,3 @@
+namespace ActionPlan.Web.Features.Reports;
+
+public sealed record AttachmentContent(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,12 @@
+namespace ActionPlan.Web.Features.Reports;
+
+/// <summary>A unit's report as written in the form. <see cref="ReportId"/> null creates a new draft.</summary>
+public sealed record ReportInput(
+    int? ReportId,
+    int TaskNumber,
+    string? Text,
+    int ClaimedProgress,
+    int? MilestonePosition,
+    DateOnly? MilestoneCompletedOn,
+    IReadOnlyList<UploadedFile> NewFiles,
+    IReadOnlyList<int> RemovedAttachmentIds);

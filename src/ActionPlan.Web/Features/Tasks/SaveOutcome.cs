@@ -1,0 +1,11 @@
+namespace ActionPlan.Web.Features.Tasks;
+
+public enum SaveOutcome
+{
+    Saved,
+    Unchanged,
+    Invalid,
+    Conflict,
+    NotFound,
+    Forbidden,
+}
