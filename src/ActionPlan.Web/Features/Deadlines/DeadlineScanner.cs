@@ -14,64 +14,27 @@ namespace ActionPlan.Web.Features.Deadlines;
 /// unique alert key makes re-scans, restarts and parallel instances safe; on PostgreSQL an advisory lock
 /// also keeps a second instance from doing the same work at the same time.
 /// </summary>
-public sealed class DeadlineScanner : BackgroundService
+public sealed class DeadlineScanner : PeriodicScan
 {
     private readonly IDbContextFactory<AppDbContext> _contexts;
     private readonly PortalClock _clock;
     private readonly DeadlineSettings _settings;
     private readonly AlertFeed _feed;
     private readonly ILogger<DeadlineScanner> _logger;
-    private readonly PeriodicTimer _timer;
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DeadlineScanner(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, AlertFeed feed, TimeProvider time, ILogger<DeadlineScanner> logger)
+        : base(settings.ScanInterval, time, logger)
     {
         _contexts = contexts;
         _clock = clock;
         _settings = settings;
         _feed = feed;
         _logger = logger;
-        // Created here, not in ExecuteAsync, so a test advancing a fake clock right after start never loses a tick.
-        _timer = new PeriodicTimer(settings.ScanInterval, time);
     }
 
-    /// <summary>Completes once the first scan has run (or failed and been logged).</summary>
-    public Task Started => _started.Task;
+    protected override string FailureMessage => "Deadline scan failed";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            do
-            {
-                await TryScanAsync(stoppingToken);
-                _started.TrySetResult();
-            }
-            while (await _timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    public override void Dispose()
-    {
-        _timer.Dispose();
-        base.Dispose();
-    }
-
-    private async Task TryScanAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ScanUntilCompleteAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // An outage must not stop the host: log it, and the next tick tries again.
-            _logger.LogError(ex, "Deadline scan failed; it runs again at the next tick");
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => ScanUntilCompleteAsync(cancellationToken);
 
     /// <summary>Scans until nothing is left to raise: a large backlog goes in bounded batches, each a short transaction.</summary>
     public async Task<ScanResult> ScanUntilCompleteAsync(CancellationToken cancellationToken = default)

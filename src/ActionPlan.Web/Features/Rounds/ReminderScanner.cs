@@ -11,53 +11,27 @@ namespace ActionPlan.Web.Features.Rounds;
 /// round and unit, whatever the number of scans, restarts or instances (a unique key; on PostgreSQL an
 /// advisory lock also keeps a second instance idle). A scan is two set-based statements in one transaction.
 /// </summary>
-public sealed class ReminderScanner : BackgroundService
+public sealed class ReminderScanner : PeriodicScan
 {
     private readonly IDbContextFactory<AppDbContext> _contexts;
     private readonly PortalClock _clock;
     private readonly ReminderOptions _options;
     private readonly RoundNotifier _notifier;
     private readonly ILogger<ReminderScanner> _logger;
-    private readonly PeriodicTimer _timer;
 
     public ReminderScanner(IDbContextFactory<AppDbContext> contexts, PortalClock clock, ReminderOptions options, RoundNotifier notifier, TimeProvider time, ILogger<ReminderScanner> logger)
+        : base(options.ScanInterval, time, logger)
     {
         _contexts = contexts;
         _clock = clock;
         _options = options;
         _notifier = notifier;
         _logger = logger;
-        _timer = new PeriodicTimer(options.ScanInterval, time);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        try
-        {
-            do
-            {
-                try
-                {
-                    await ScanAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _logger.LogError(ex, "Report reminder scan failed; it runs again at the next tick");
-                }
-            }
-            while (await _timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override string FailureMessage => "Report reminder scan failed";
 
-    public override void Dispose()
-    {
-        _timer.Dispose();
-        base.Dispose();
-    }
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => ScanAsync(cancellationToken);
 
     /// <summary>One scan as of the portal's today; returns how many reminders (round × unit) it raised, or null when another instance holds the lock.</summary>
     public async Task<int?> ScanAsync(CancellationToken cancellationToken = default)
