@@ -436,7 +436,8 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         seenByOffice.Should().Contain(new[] { aSubmitted, bSubmitted }).And.NotContain(aDraftId);
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    // The portal's today (Beijing's date, Clock:TimeZone), not the machine's: they differ for eight hours a day.
+    private static DateOnly Today() => new ActionPlan.Web.Features.Shared.PortalClock(TimeProvider.System, new ActionPlan.Web.Features.Shared.ClockOptions()).Today;
 
     private static byte[] BigPdf()
     {

@@ -412,7 +412,8 @@ public abstract class TaskWorkspaceTests(PortalFixture fixture)
 
     private sealed record Snapshot(PlanTaskStatus Status, int Progress, string? ProgressSummary, string? Difficulties, string? SuspensionReason, Guid Version, string Milestones);
 
-    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    // The portal's today (Beijing's date, Clock:TimeZone), not the machine's: they differ for eight hours a day.
+    private static DateOnly Today() => new ActionPlan.Web.Features.Shared.PortalClock(TimeProvider.System, new ActionPlan.Web.Features.Shared.ClockOptions()).Today;
 
     private Task<int> PlanIdAsync() => Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 

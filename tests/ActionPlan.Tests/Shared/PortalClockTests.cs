@@ -17,6 +17,17 @@ public class PortalClockTests
     }
 
     [Fact]
+    public void Stored_times_are_shown_in_Beijing_time()
+    {
+        var clock = new PortalClock(new FakeTimeProvider(), new ClockOptions());
+
+        var shown = clock.Local(new DateTimeOffset(2022, 6, 19, 17, 30, 0, TimeSpan.Zero));
+
+        shown.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture).Should().Be("2022-06-20 01:30");
+        clock.Local((DateTimeOffset?)null).Should().BeNull();
+    }
+
+    [Fact]
     public void A_simulated_date_is_today_for_the_whole_portal_and_caps_the_date_pickers()
     {
         var clock = new PortalClock(new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero)), new ClockOptions { Today = "2022-06-20" });

@@ -18,4 +18,9 @@ public sealed class PortalClock(TimeProvider time, ClockOptions options)
     public DateTime TodayAsDateTime => Today.ToDateTime(TimeOnly.MinValue);
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>A stored instant as the office reads it: in <c>Clock:TimeZone</c>, not the server's zone.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    public DateTimeOffset? Local(DateTimeOffset? at) => at is { } value ? Local(value) : null;
 }
