@@ -7,7 +7,7 @@ namespace ActionPlan.Web.Features.Rules;
 /// <summary>
 /// SQL text of a <see cref="MilestoneRules"/> definition, for the set-based statements (the deadline scan,
 /// the figure snapshot). It translates the same expression the C# and LINQ paths use, so the three cannot
-/// drift apart. The window's dates become the caller's parameter placeholders; milestone members become
+/// drift apart. The window's dates become the caller's positional parameters; milestone members become
 /// columns of <c>alias</c>. Comparisons of a nullable column are false when it is null, as in C#.
 /// </summary>
 public sealed class MilestoneSql(SqlDialect dialect, string alias, string asOf, string urgentUntil, string approachingUntil)
