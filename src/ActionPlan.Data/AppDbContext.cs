@@ -34,6 +34,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
     public DbSet<ExpectedReport> ExpectedReports => Set<ExpectedReport>();
     public DbSet<ReportChase> ReportChases => Set<ReportChase>();
+    public DbSet<SupervisionSlip> SupervisionSlips => Set<SupervisionSlip>();
+    public DbSet<SlipRecipient> SlipRecipients => Set<SlipRecipient>();
+    public DbSet<SlipReplyAttachment> SlipReplyAttachments => Set<SlipReplyAttachment>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

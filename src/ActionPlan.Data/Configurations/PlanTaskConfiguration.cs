@@ -17,7 +17,10 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         task.Property(t => t.ProgressSummary).HasMaxLength(TextLimits.LongText);
         task.Property(t => t.Difficulties).HasMaxLength(TextLimits.LongText);
         task.Property(t => t.SuspensionReason).HasMaxLength(TextLimits.Reason);
+        task.Property(t => t.ClosedBy).HasMaxLength(256);
         task.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
+        // NO ACTION (checked at the statement's end), so deleting a plan removes tasks and reports together.
+        task.HasOne<ProgressReport>().WithMany().HasForeignKey(t => t.ClosingReportId).OnDelete(DeleteBehavior.ClientSetNull);
         task.HasIndex(t => t.DomainId);
         task.HasOne(t => t.Plan).WithMany(p => p.Tasks).OnDelete(DeleteBehavior.Cascade);
         // Domains go with their plan; a task is never orphaned by deleting a domain on its own.

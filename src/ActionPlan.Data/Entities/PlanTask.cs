@@ -32,6 +32,17 @@ public class PlanTask : IVersioned
 
     public int SourceLine { get; set; }
 
+    /// <summary>
+    /// 销号: set when the office closed the task after approving a unit's final report (<see cref="ClosingReportId"/>).
+    /// A closed task leaves the reporting rounds; re-opening clears these and needs a reason (audited).
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public string? ClosedBy { get; set; }
+
+    /// <summary>The approved final report (申请销号) the task was closed on.</summary>
+    public int? ClosingReportId { get; set; }
+
     public List<PlanTaskLeadUnit> LeadUnits { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
     public List<PolicyDate> PolicyDates { get; set; } = [];

@@ -24,6 +24,10 @@ public class ProgressReport : IVersioned
     /// <summary>The reporting round (调度轮次) the report answers; null for a report outside any round.</summary>
     public int? RoundId { get; set; }
     public ReviewState State { get; set; } = ReviewState.Draft;
+
+    /// <summary>申请销号: the unit reports the task finished and asks the office to close it on this evidence.</summary>
+    public bool IsFinal { get; set; }
+
     public required string Text { get; set; }
 
     /// <summary>The progress (0–100 %) the unit claims.</summary>

@@ -270,6 +270,71 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("ExpectedReports");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CurrentDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("RequestedDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("MilestoneId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State", "MilestoneId");
+
+                    b.ToTable("ExtensionRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExtensionRequests_Later", "\"RequestedDue\" > \"CurrentDue\"");
+                        });
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +562,9 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Property<bool>("IsDone")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("OriginalDue")
+                        .HasColumnType("date");
+
                     b.Property<string>("Phrase")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -636,6 +704,16 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ClosingReportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Difficulties")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -691,6 +769,8 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosingReportId");
 
                     b.HasIndex("DomainId");
 
@@ -769,6 +849,9 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("LeadUnitId")
                         .HasColumnType("integer");
@@ -981,6 +1064,151 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_ReportingRounds_Period", "\"PeriodStart\" <= \"PeriodEnd\"");
                         });
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Done")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NextPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SlipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("SlipId", "LeadUnitId")
+                        .IsUnique();
+
+                    b.ToTable("SlipRecipients");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipReplyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.ToTable("SlipReplyAttachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EscalatedFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedFromId")
+                        .IsUnique();
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.ToTable("SupervisionSlips");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1221,6 +1449,25 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Milestone");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
@@ -1316,6 +1563,10 @@ namespace ActionPlan.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>
                 {
+                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ClosingReportId");
+
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
                         .WithMany("Tasks")
                         .HasForeignKey("DomainId")
@@ -1445,6 +1696,59 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("Domain");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.SupervisionSlip", "Slip")
+                        .WithMany("Recipients")
+                        .HasForeignKey("SlipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Slip");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipReplyAttachment", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.SlipRecipient", "Recipient")
+                        .WithMany("Attachments")
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.SupervisionSlip", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1587,6 +1891,16 @@ namespace ActionPlan.Migrations.Postgres.Migrations
             modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
                 {
                     b.Navigation("Expected");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }

@@ -257,6 +257,69 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("ExpectedReports");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CurrentDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("MilestoneId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("State", "MilestoneId");
+
+                    b.ToTable("ExtensionRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExtensionRequests_Later", "\"RequestedDue\" > \"CurrentDue\"");
+                        });
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.Property<long>("Id")
@@ -474,6 +537,9 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("OriginalDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phrase")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -607,6 +673,16 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosingReportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Difficulties")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -662,6 +738,8 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosingReportId");
 
                     b.HasIndex("DomainId");
 
@@ -736,6 +814,9 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LeadUnitId")
                         .HasColumnType("INTEGER");
@@ -942,6 +1023,145 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ReportingRounds_Period", "\"PeriodStart\" <= \"PeriodEnd\"");
                         });
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Done")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("SlipId", "LeadUnitId")
+                        .IsUnique();
+
+                    b.ToTable("SlipRecipients");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipReplyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.ToTable("SlipReplyAttachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalatedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatedFromId")
+                        .IsUnique();
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.ToTable("SupervisionSlips");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1176,6 +1396,25 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Milestone");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.FigureCell", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
@@ -1271,6 +1510,10 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.PlanTask", b =>
                 {
+                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ClosingReportId");
+
                     b.HasOne("ActionPlan.Data.Entities.Domain", "Domain")
                         .WithMany("Tasks")
                         .HasForeignKey("DomainId")
@@ -1400,6 +1643,59 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Domain");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.SupervisionSlip", "Slip")
+                        .WithMany("Recipients")
+                        .HasForeignKey("SlipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("Slip");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipReplyAttachment", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.SlipRecipient", "Recipient")
+                        .WithMany("Attachments")
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.SupervisionSlip", null)
+                        .WithMany()
+                        .HasForeignKey("EscalatedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1542,6 +1838,16 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
                 {
                     b.Navigation("Expected");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.SupervisionSlip", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }
