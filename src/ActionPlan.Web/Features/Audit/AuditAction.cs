@@ -26,4 +26,31 @@ public enum AuditAction
 
     /// <summary>催报 by hand.</summary>
     Chase,
+
+    /// <summary>下发督办单.</summary>
+    IssueSlip,
+
+    /// <summary>A unit's 反馈 to a 督办单.</summary>
+    ReplySlip,
+
+    /// <summary>升级督办: the next level's slip replaces an unanswered one.</summary>
+    EscalateSlip,
+
+    /// <summary>督办单办结.</summary>
+    CloseSlip,
+
+    /// <summary>A unit's 延期申请.</summary>
+    RequestExtension,
+
+    /// <summary>The office approves a 延期申请 (the milestone's deadline moves).</summary>
+    ApproveExtension,
+
+    /// <summary>The office refuses a 延期申请.</summary>
+    RefuseExtension,
+
+    /// <summary>销号.</summary>
+    CloseTask,
+
+    /// <summary>Re-opening a closed task (恢复), with a reason.</summary>
+    ReopenTask,
 }

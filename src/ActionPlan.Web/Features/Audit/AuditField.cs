@@ -23,4 +23,13 @@ public enum AuditField
 
     /// <summary>The unit a 催报 went to.</summary>
     ChasedUnit,
+
+    /// <summary>A 督办单's state and level (issued 蓝色, replied, escalated to 黄色, 办结).</summary>
+    SlipState,
+
+    /// <summary>A milestone's deadline (a 延期申请 and its decision); the values name the milestone.</summary>
+    Deadline,
+
+    /// <summary>Whether the task is closed (销号) or open.</summary>
+    Closed,
 }

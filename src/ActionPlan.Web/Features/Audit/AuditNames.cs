@@ -11,6 +11,7 @@ public static class AuditNames
     public const string TaskEntity = "PlanTask";
     public const string AccountEntity = "User";
     public const string RoundEntity = "ReportingRound";
+    public const string SlipEntity = "SupervisionSlip";
 
     private const string MilestonePrefix = "Milestone";
 
@@ -27,6 +28,15 @@ public static class AuditNames
         AuditAction.OpenRound => "OpenRound",
         AuditAction.CloseRound => "CloseRound",
         AuditAction.Chase => "Chase",
+        AuditAction.IssueSlip => "IssueSlip",
+        AuditAction.ReplySlip => "ReplySlip",
+        AuditAction.EscalateSlip => "EscalateSlip",
+        AuditAction.CloseSlip => "CloseSlip",
+        AuditAction.RequestExtension => "RequestExtension",
+        AuditAction.ApproveExtension => "ApproveExtension",
+        AuditAction.RefuseExtension => "RefuseExtension",
+        AuditAction.CloseTask => "CloseTask",
+        AuditAction.ReopenTask => "ReopenTask",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -44,6 +54,9 @@ public static class AuditNames
         AuditField.Password => "Password",
         AuditField.RoundState => "State",
         AuditField.ChasedUnit => "Unit",
+        AuditField.SlipState => "SlipState",
+        AuditField.Deadline => "Deadline",
+        AuditField.Closed => "Closed",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

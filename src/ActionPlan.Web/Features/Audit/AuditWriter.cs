@@ -29,6 +29,10 @@ public sealed class AuditWriter(TimeProvider clock)
     public void RoundChanged(AppDbContext db, AccessScope actor, int roundId, AuditAction action, AuditChange change, string? reason = null) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.RoundEntity, roundId.ToString(CultureInfo.InvariantCulture), null, action, change, reason);
 
+    /// <summary>A 督办单 change, also on its task's timeline.</summary>
+    public void SlipChanged(AppDbContext db, AccessScope actor, SupervisionSlip slip, AuditAction action, AuditChange change, string? reason = null) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.SlipEntity, slip.Id.ToString(CultureInfo.InvariantCulture), slip.PlanTaskId, action, change, reason);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

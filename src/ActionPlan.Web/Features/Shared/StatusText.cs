@@ -33,6 +33,9 @@ public static class StatusText
         AuditField.Difficulties => "存在问题",
         AuditField.SuspensionReason => "暂缓原因",
         AuditField.Milestone => $"时间节点 {position + 1}",
+        AuditField.SlipState => "督办单",
+        AuditField.Deadline => "完成时限",
+        AuditField.Closed => "销号",
         _ => field ?? "",
     };
 
@@ -52,6 +55,15 @@ public static class StatusText
         AuditAction.Edit => "修改",
         AuditAction.BulkStatus => "批量修改状态",
         AuditAction.ApproveReport => "报送审核通过",
+        AuditAction.IssueSlip => "下发督办单",
+        AuditAction.ReplySlip => "督办反馈",
+        AuditAction.EscalateSlip => "升级督办",
+        AuditAction.CloseSlip => "督办办结",
+        AuditAction.RequestExtension => "延期申请",
+        AuditAction.ApproveExtension => "批准延期",
+        AuditAction.RefuseExtension => "不予延期",
+        AuditAction.CloseTask => "销号",
+        AuditAction.ReopenTask => "恢复（撤销销号）",
         _ => action,
     };
 
