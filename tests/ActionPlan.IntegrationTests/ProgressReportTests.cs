@@ -252,7 +252,9 @@ public abstract class ProgressReportTests(PortalFixture fixture)
         taskAfter.Progress.Should().Be(taskBefore.Progress);
         taskAfter.Status.Should().Be(taskBefore.Status);
         taskAfter.Version.Should().Be(taskBefore.Version);
-        (await Portal.AuditSinceAsync(lastAudit)).Should().BeEmpty("returning changes no task");
+        (await Portal.AuditSinceAsync(lastAudit)).Should().ContainSingle("returning changes no task, but the return itself is recorded once")
+            .Which.Should().Match<AuditEntry>(a => a.Action == "ReturnReport" && a.Field == "ReportState" && a.NewValue == "退回"
+                && a.Reason == "请补充印发文件扫描件。" && a.Actor == "office1" && a.PlanTaskId == taskAfter.Id);
     }
 
     [Fact]

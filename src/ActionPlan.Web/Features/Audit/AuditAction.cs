@@ -27,6 +27,9 @@ public enum AuditAction
     /// <summary>催报 by hand.</summary>
     Chase,
 
+    /// <summary>退回 of a progress report, with the reason.</summary>
+    ReturnReport,
+
     /// <summary>下发督办单.</summary>
     IssueSlip,
 

@@ -24,6 +24,9 @@ public enum AuditField
     /// <summary>The unit a 催报 went to.</summary>
     ChasedUnit,
 
+    /// <summary>A progress report's review state (待审核 → 退回), the report named in the values.</summary>
+    ReportState,
+
     /// <summary>A 督办单's state and level (issued 蓝色, replied, escalated to 黄色, 办结).</summary>
     SlipState,
 

@@ -289,13 +289,16 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var report = await db.ProgressReports.Include(r => r.PlanTask).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null || report.State != ReviewState.Submitted)
         {
             return ReportResult.Fail(report is null ? "报送不存在。" : "该报送不在待审核状态。");
         }
 
         db.ExpectVersion(report, expectedVersion);
+        // On the task's timeline, in the same save: who returned which report and why.
+        audit.TaskChanged(db, scope, report.PlanTask, AuditAction.ReturnReport,
+            [new(AuditField.ReportState, $"报送 #{report.Id}（第 {report.Revision} 版）待审核", "退回")], why);
         report.State = ReviewState.Returned;
         report.ReturnReason = why;
         report.ReviewedAt = clock.GetUtcNow();
