@@ -230,6 +230,28 @@ public abstract class ReportingRoundTests(PortalFixture fixture)
         (await unit.GetAsync("/rounds")).StatusCode.Should().NotBe(System.Net.HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_round_pages_render_with_at_most_five_database_round_trips()
+    {
+        var current = await Portal.Services.GetRequiredService<CurrentPlan>().GetAsync();
+        var input = RoundInput.Monthly(new DateOnly(2022, 8, 1));
+        input.Name = "2022年8月计数调度";
+        var opened = await Rounds(new DateOnly(2022, 8, 1)).OpenAsync(Office, current!.Id, input);
+        var unitName = await Portal.WithDbAsync(db => db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == current.Id).OrderByDescending(l => l.LeadUnitId).Select(l => l.LeadUnit.Name).FirstAsync());
+        await Portal.CreateUserAsync("roundcount", Roles.LeadUnit, unitName);
+        using var unit = await Portal.ClientAsync("roundcount");
+
+        foreach (var (client, url) in new[] { (fixture.Client, "/rounds"), (fixture.Client, $"/rounds/{opened.RoundId}"), (unit, "/my-round") })
+        {
+            var before = Portal.Commands.Count;
+            var response = await client.GetAsync(url);
+            var used = Portal.Commands.Count - before;
+
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, url);
+            used.Should().BeInRange(1, 5, url);
+        }
+    }
+
     private sealed record HandPlan(int Id, AccessScope UnitA, AccessScope UnitB, int UnitAId, int UnitBId, string UnitAName, string UnitBName);
 }
 
