@@ -1,9 +1,11 @@
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Dispatch;
+using ActionPlan.Web.Features.Extensions;
 using ActionPlan.Web.Features.Ledger;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
@@ -62,7 +64,9 @@ builder.Services
     .AddDashboard(builder.Configuration, background)
     .AddDispatchReport()
     .AddLedger()
-    .AddReportingRounds(builder.Configuration, background);
+    .AddReportingRounds(builder.Configuration, background)
+    .AddDeadlineExtensions()
+    .AddTaskClosing();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

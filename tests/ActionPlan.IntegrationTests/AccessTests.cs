@@ -65,7 +65,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
         "/reviews" or "/alerts" or "/rounds" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
         "/rounds/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/my-round" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Allowed : Access.Denied,
-        "/notifications" or "/tasks/ledger.xlsx" or "/dashboard" or "/dispatch" => Access.Allowed,
+        "/notifications" or "/tasks/ledger.xlsx" or "/dashboard" or "/dispatch" or "/extensions" => Access.Allowed,
         "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/attachments/{id:int}" => Access.NotFound,
         "/tasks/{Number:int}" => TaskVisible(user, task!.Value) ? Access.Allowed : Access.NotFound,

@@ -36,7 +36,7 @@ public sealed class PlanExporter(IDbContextFactory<AppDbContext> contexts)
             {
                 t.Number, DomainNumber = t.Domain.Number, t.Title, t.Text, t.LeadUnitClause, t.ResponsibilityNote, t.SourceLine,
                 Units = t.LeadUnits.OrderBy(u => u.Position).Select(u => u.LeadUnit.Name).ToList(),
-                Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new ParsedMilestone(m.Due, m.Phrase, m.Clause)).ToList(),
+                Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new ParsedMilestone(m.OriginalDue ?? m.Due, m.Phrase, m.Clause)).ToList(),
                 PolicyDates = t.PolicyDates.OrderBy(d => d.Position).Select(d => new ParsedPolicyDate(d.Date, d.Phrase)).ToList(),
             })
             .AsSplitQuery()

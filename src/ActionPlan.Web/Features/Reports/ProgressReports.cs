@@ -31,6 +31,11 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail("任务不存在。");
         }
 
+        if (task.ClosedAt is not null)
+        {
+            return ReportResult.Fail($"任务 {task.Number} 已销号，不再报送进展。");
+        }
+
         ProgressReport report;
         if (input.ReportId is { } id)
         {
@@ -108,6 +113,17 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             files.Add(new ReportAttachment { FileName = file.FileName, ContentType = file.ContentType, Size = upload.Content.Length, Content = upload.Content, UploadedAt = clock.GetUtcNow() });
         }
 
+        // 申请销号: the unit reports the task finished, with evidence the office can check before it closes it.
+        if (submit && input.IsFinal && input.ClaimedProgress != 100)
+        {
+            errors["ClaimedProgress"] = "申请销号的报送，完成进度应为 100%。";
+        }
+
+        if (submit && input.IsFinal && kept.Count + files.Count == 0)
+        {
+            errors["Files"] = "申请销号须上传至少一个佐证材料（如完成情况报告、文件、照片）。";
+        }
+
         if (submit && await db.ProgressReports.AnyAsync(r => r.PlanTaskId == task.Id && r.LeadUnitId == unitId && r.State == ReviewState.Submitted && r.Id != report.Id, cancellationToken))
         {
             // One report waits at a time, so an older one can never be approved over a newer one.
@@ -122,6 +138,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
 
         report.Text = text;
         report.ClaimedProgress = input.ClaimedProgress;
+        report.IsFinal = input.IsFinal;
         report.Milestone = milestone;
         report.MilestoneId = milestone?.Id;
         report.MilestoneCompletedOn = milestone is null ? null : input.MilestoneCompletedOn;
@@ -139,7 +156,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Report {Report} on task {Task} {Action} by {User}", report.Id, task.Number, submit ? "submitted" : "saved as draft", scope.UserName);
-        return ReportResult.Ok(submit ? $"已提交任务 {task.Number} 的进展报送，等待省营转办审核。" : "已保存草稿。", report.Id);
+        return ReportResult.Ok(submit ? $"已提交任务 {task.Number} 的{(report.IsFinal ? "销号申请" : "进展")}报送，等待省营转办审核。" : "已保存草稿。", report.Id);
     }
 
     /// <summary>Starts the next revision of a returned report, with its text, claims and files, as a draft.</summary>
@@ -163,6 +180,11 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             return ReportResult.Fail("只有被退回的报送可以重新报送。");
         }
 
+        if (await db.PlanTasks.AnyAsync(t => t.Id == returned.PlanTaskId && t.ClosedAt != null, cancellationToken))
+        {
+            return ReportResult.Fail("任务已销号，不再报送进展。");
+        }
+
         if (await db.ProgressReports.AnyAsync(r => r.PreviousReportId == returned.Id, cancellationToken))
         {
             return ReportResult.Fail("该报送已重新报送过。");
@@ -178,6 +200,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             RoundId = returned.RoundId,
             Text = returned.Text,
             ClaimedProgress = returned.ClaimedProgress,
+            IsFinal = returned.IsFinal,
             MilestoneId = returned.MilestoneId,
             MilestoneCompletedOn = returned.MilestoneCompletedOn,
             CreatedAt = clock.GetUtcNow(),
@@ -220,6 +243,11 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         var task = report.PlanTask;
+        if (task.ClosedAt is not null)
+        {
+            return ReportResult.Fail($"任务 {task.Number} 已销号，报送不能再审核通过；可以退回，或先恢复该任务。");
+        }
+
         if (task.Status == PlanTaskStatus.Completed && report.ClaimedProgress < 100)
         {
             return ReportResult.Fail($"任务已标记为“已完成”，而报送进度为 {report.ClaimedProgress}%：请先将任务改回“推进中”，或退回该报送。");
@@ -365,5 +393,5 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         r.Id, r.PlanTask.Number, r.PlanTask.Title, r.LeadUnit.Name, r.Author, r.Revision, r.State, r.Text, r.ClaimedProgress,
         r.Milestone != null ? r.Milestone.Position : null, r.Milestone != null ? r.Milestone.Phrase : null, r.MilestoneCompletedOn,
         r.CreatedAt, r.SubmittedAt, r.ReviewedAt, r.Reviewer, r.ReturnReason, r.Version,
-        r.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList()));
+        r.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(), r.IsFinal));
 }

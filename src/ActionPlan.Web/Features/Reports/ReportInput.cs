@@ -1,6 +1,9 @@
 namespace ActionPlan.Web.Features.Reports;
 
-/// <summary>A unit's report as written in the form. <see cref="ReportId"/> null creates a new draft.</summary>
+/// <summary>
+/// A unit's report as written in the form. <see cref="ReportId"/> null creates a new draft; <see cref="IsFinal"/>
+/// is 申请销号 (progress 100 and at least one piece of evidence to submit it).
+/// </summary>
 public sealed record ReportInput(
     int? ReportId,
     int TaskNumber,
@@ -9,4 +12,5 @@ public sealed record ReportInput(
     int? MilestonePosition,
     DateOnly? MilestoneCompletedOn,
     IReadOnlyList<UploadedFile> NewFiles,
-    IReadOnlyList<int> RemovedAttachmentIds);
+    IReadOnlyList<int> RemovedAttachmentIds,
+    bool IsFinal = false);

@@ -104,14 +104,14 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             return RoundResult.Fail($"已有名为“{name}”的调度轮次，请换一个名称。", nameof(RoundInput.Name));
         }
 
-        // One statement, whatever the plan's size: every task of the round × each of its lead units (-1: every domain).
+        // One statement, whatever the plan's size: every open task of the round × each of its lead units (-1: every domain); closed (销号) tasks are not asked.
         var expected = await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId")
             SELECT {0}, l."PlanTaskId", l."LeadUnitId"
             FROM "PlanTaskLeadUnits" l
             JOIN "PlanTasks" t ON t."Id" = l."PlanTaskId"
-            WHERE t."PlanId" = {1} AND ({2} < 0 OR t."DomainId" = {2})
+            WHERE t."PlanId" = {1} AND ({2} < 0 OR t."DomainId" = {2}) AND t."ClosedAt" IS NULL
             """,
             [round.Id, planId, domainId ?? -1],
             cancellationToken);
@@ -292,9 +292,9 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             _ => ExpectedReportState.Submitted,
         };
 
-    /// <summary>The tasks × lead units a round over the plan (and domain) expects.</summary>
+    /// <summary>The tasks × lead units a round over the plan (and domain) expects; a closed (销号) task is not asked.</summary>
     private static IQueryable<PlanTaskLeadUnit> Covered(AppDbContext db, int planId, int? domainNumber) =>
-        db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == planId && (domainNumber == null || l.PlanTask.Domain.Number == domainNumber));
+        db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == planId && l.PlanTask.ClosedAt == null && (domainNumber == null || l.PlanTask.Domain.Number == domainNumber));
 
     /// <summary>The expected reports the caller may see: the office and leadership all, a unit its own, anyone else none.</summary>
     private static IQueryable<ExpectedReport> Visible(AppDbContext db, AccessScope scope) =>

@@ -19,4 +19,13 @@ public sealed record TaskDetail(
     IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<PolicyDateView> PolicyDates,
     Guid Version,
-    string? SuspensionReason);
+    string? SuspensionReason,
+    int Id = 0,
+    DateTimeOffset? ClosedAt = null,
+    string? ClosedBy = null,
+    int? ClosingReportId = null,
+    int? ApprovedFinalReportId = null)
+{
+    /// <summary>销号: a closed task is read-only until the office re-opens it.</summary>
+    public bool IsClosed => ClosedAt is not null;
+}

@@ -39,7 +39,8 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 t.Milestones.Where(m => m.Is(MilestoneState.Open, window)).Min(m => (DateOnly?)m.Due),
                 t.Milestones.Where(m => m.Is(MilestoneState.Open, window)).OrderBy(m => m.Due).ThenBy(m => m.Position).Select(m => m.Phrase).FirstOrDefault(),
                 t.Status,
-                t.Milestones.Any(m => m.Is(MilestoneState.Late, window)))))
+                t.Milestones.Any(m => m.Is(MilestoneState.Late, window)),
+                t.ClosedAt != null)))
             .ToListAsync(cancellationToken);
         return new TaskListResult(rows.Select(r => r with { Warning = MilestoneRules.TaskLevel(r.NextDue, r.AnyCompletedLate, window) }).ToList(), total, page);
     }
@@ -111,10 +112,15 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 t.Difficulties,
                 t.SourceLine,
                 t.Milestones.OrderBy(m => m.Position)
-                    .Select(m => new MilestoneView(m.Position, m.Due, m.Phrase, m.Clause, m.IsDone, m.CompletedOn)).ToList(),
+                    .Select(m => new MilestoneView(m.Position, m.Due, m.Phrase, m.Clause, m.IsDone, m.CompletedOn, m.Id, m.OriginalDue)).ToList(),
                 t.PolicyDates.OrderBy(d => d.Position).Select(d => new PolicyDateView(d.Date, d.Phrase)).ToList(),
                 t.Version,
-                t.SuspensionReason))
+                t.SuspensionReason,
+                t.Id,
+                t.ClosedAt,
+                t.ClosedBy,
+                t.ClosingReportId,
+                db.ProgressReports.Where(r => r.PlanTaskId == t.Id && r.IsFinal && r.State == ReviewState.Approved).Max(r => (int?)r.Id)))
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ public sealed record TaskRow(
     DateOnly? NextDue,
     string? NextPhrase,
     PlanTaskStatus Status,
-    bool AnyCompletedLate)
+    bool AnyCompletedLate,
+    bool Closed = false)
 {
     /// <summary>The task's warning level, set by the query from the portal's today.</summary>
     public WarningLevel? Warning { get; init; }

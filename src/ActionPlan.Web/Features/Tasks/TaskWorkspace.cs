@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
         if (task is null)
         {
             return SaveResult.Of(SaveOutcome.NotFound, "任务不存在。");
+        }
+
+        if (task.ClosedAt is not null)
+        {
+            return SaveResult.Of(SaveOutcome.Invalid, TaskClosing.ReadOnlyMessage(task.Number));
         }
 
         if (task.Version != edit.ExpectedVersion)
@@ -95,6 +101,12 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
         var changed = 0;
         foreach (var task in tasks.OrderBy(t => t.Number))
         {
+            if (task.ClosedAt is not null)
+            {
+                errors[$"Task{task.Number}"] = $"任务 {task.Number}：已销号，不能修改。";
+                continue;
+            }
+
             var edit = new TaskEdit(task.Number, task.Version, 0, status, status == PlanTaskStatus.Completed ? 100 : task.Progress,
                 task.ProgressSummary, task.Difficulties, why,
                 task.Milestones.Select(m => new MilestoneEdit(m.Position, m.IsDone, m.CompletedOn)).ToList());
