@@ -258,8 +258,12 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
         using var unit = await Portal.ClientAsync($"slipunit{task.Id}");
         using var stranger = await Portal.ClientAsync($"slipother{task.Id}");
 
+        var before = Portal.Commands.Count;
         var list = await fixture.Client.GetStringAsync("/slips");
+        var listTrips = Portal.Commands.Count - before;
+        before = Portal.Commands.Count;
         var details = await fixture.Client.GetStringAsync($"/slips/{issued.SlipId}");
+        var detailTrips = Portal.Commands.Count - before;
         var mine = await unit.GetStringAsync($"/slips/{issued.SlipId}");
         var taskPage = await fixture.Client.GetStringAsync($"/tasks/{task.Number}");
 
@@ -267,6 +271,7 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
         details.Should().Contain("页面督办事项").And.Contain(task.Unit).And.Contain("待反馈");
         mine.Should().Contain("反馈").And.Contain("已采取措施");
         taskPage.Should().Contain("下发督办单").And.Contain("页面督办事项");
+        (listTrips, detailTrips).Should().Match<(int List, int Details)>(t => t.List <= 5 && t.Details <= 5, "every page is at most five round trips");
         (await stranger.GetAsync($"/slips/{issued.SlipId}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         (await stranger.GetStringAsync("/slips")).Should().NotContain("页面督办事项");
     }
