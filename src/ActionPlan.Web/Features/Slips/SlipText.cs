@@ -49,6 +49,6 @@ public static class SlipText
         _ => null,
     };
 
-    /// <summary>督办单 第N号.</summary>
-    public static string Number(int number) => $"督办〔{number}〕号";
+    /// <summary>督办单 第 N 号 (numbered per plan).</summary>
+    public static string Number(int number) => $"第 {number} 号";
 }

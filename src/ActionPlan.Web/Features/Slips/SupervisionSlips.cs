@@ -250,7 +250,7 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
         slip.ClosedBy = scope.UserName;
         audit.SlipChanged(db, scope, slip, AuditAction.CloseSlip, new AuditChange(AuditField.SlipState, "已反馈", "已办结"), note);
         await db.SaveChangesAsync(cancellationToken);
-        return SlipResult.Ok($"{SlipText.Number(slip.Number)}已办结。", slip.Id);
+        return SlipResult.Ok($"督办单{SlipText.Number(slip.Number)}已办结。", slip.Id);
     }
 
     /// <summary>The list: counts per state (one query), a page of ids (one) and its rows (one).</summary>
