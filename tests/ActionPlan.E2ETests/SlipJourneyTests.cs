@@ -113,6 +113,7 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         var dialog = office.Locator(".mud-dialog");
         await Assertions.Expect(Field(office, "slip-matter")).ToHaveValueAsync("事中事后监管工作滞后，请限期说明。");
         await Assertions.Expect(dialog).ToContainTextAsync("尚有 1 个单位未反馈");
+        await office.WaitForTimeoutAsync(500); // the dialog's fade and the chip's colour transition, for the screenshot only
         await BrowserPortal.ScreenshotAsync(office, "slip-escalate-dialog");
         await dialog.GetByTestId("slip-issue").ClickAsync();
         await office.WaitForURLAsync(url => !url.EndsWith($"/slips/{slipId}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
@@ -120,6 +121,7 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         await Assertions.Expect(office.GetByTestId("escalated-from")).ToContainTextAsync("蓝色督办");
         await Assertions.Expect(office.GetByTestId("recipient")).ToHaveCountAsync(1);
         await Assertions.Expect(office.GetByTestId("recipient")).ToContainTextAsync("省市场监管局");
+        await office.WaitForTimeoutAsync(500); // the dialog's fade and the chip's colour transition, for the screenshot only
         await BrowserPortal.ScreenshotAsync(office, "slip-escalated");
     }
 }
