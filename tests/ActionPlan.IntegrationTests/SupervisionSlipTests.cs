@@ -2,7 +2,9 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Reports;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Slips;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,8 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
     private IDbContextFactory<AppDbContext> Contexts => Portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
     private SupervisionSlips Slips(DateOnly today) =>
-        new(Contexts, new PortalClock(TimeProvider.System, new ClockOptions { Today = today.ToString("yyyy-MM-dd") }), new AuditWriter(TimeProvider.System), NullLogger<SupervisionSlips>.Instance);
+        new(Contexts, new PortalClock(TimeProvider.System, new ClockOptions { Today = today.ToString("yyyy-MM-dd") }), new AuditWriter(TimeProvider.System),
+            new RoundNotifier(TimeProvider.System, new AlertFeed()), NullLogger<SupervisionSlips>.Instance);
 
     private static SlipInput Input(SlipLevel level = SlipLevel.Blue, string? matter = "任务推进滞后，请说明原因并提出整改措施。", DateOnly? replyBy = null, int? milestone = null) =>
         new() { Level = level, Matter = matter, ReplyBy = (replyBy ?? ReplyBy).ToDateTime(TimeOnly.MinValue), MilestoneId = milestone };
@@ -88,6 +91,9 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
         var audit = await AuditAsync(second);
         audit.Should().ContainSingle().Which.Should().Match<AuditEntry>(e => e.Action == "IssueSlip" && e.Field == "SlipState" && e.Actor == "office1" && e.NewValue!.Contains("黄色督办"));
         audit[0].PlanTaskId.Should().Be(plan.Task(2), "the slip shows on its task's timeline");
+        Task<int> NoticesAsync(string user) => Portal.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.SlipIssued && db.Users.Any(u => u.Id == n.UserId && u.UserName == user)));
+        (await NoticesAsync(plan.UnitA.UserName)).Should().Be(2, "甲 leads both tasks");
+        (await NoticesAsync(plan.UnitB.UserName)).Should().Be(1);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Reports;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace ActionPlan.Web.Features.Slips;
 /// Escalation addresses the next level's slip to the units that have not replied: those that did have answered
 /// the matter and are not asked again. Units see only slips addressed to them; leadership reads everything.
 /// </summary>
-public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, PortalClock clock, AuditWriter audit, ILogger<SupervisionSlips> logger)
+public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, PortalClock clock, AuditWriter audit, RoundNotifier notifier, ILogger<SupervisionSlips> logger)
 {
     private const string NotFound = "督办单不存在。";
 
@@ -68,7 +69,9 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
         audit.SlipChanged(db, scope, slip, AuditAction.IssueSlip,
             new AuditChange(AuditField.SlipState, null, $"{SlipText.Number(slip.Number)} {SlipText.Label(slip.Level)}，{StatusText.ShortDate(slip.ReplyBy)} 前反馈，{task.Units.Count} 个单位"));
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(db, slip.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Publish();
         logger.LogInformation("{User} issued slip {Slip} ({Level}) on task {Task} to {Units} units", scope.UserName, slip.Id, slip.Level, task.Number, task.Units.Count);
         return SlipResult.Ok($"已下发{SlipText.Label(slip.Level)}单（{SlipText.Number(slip.Number)}），{StatusText.LongDate(slip.ReplyBy)}前反馈。", slip.Id);
     }
@@ -204,7 +207,9 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
             new AuditChange(AuditField.SlipState, $"{SlipText.Number(old.Number)} {SlipText.Label(old.Level)}",
                 $"{SlipText.Number(successor.Number)} {SlipText.Label(level)}，{StatusText.ShortDate(successor.ReplyBy)} 前反馈，{units.Count} 个单位"));
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(db, successor.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Publish();
         logger.LogInformation("{User} escalated slip {Old} to {New} ({Level})", scope.UserName, old.Id, successor.Id, level);
         return SlipResult.Ok($"已升级为{SlipText.Label(level)}（{SlipText.Number(successor.Number)}），发往 {units.Count} 个未反馈单位，{StatusText.LongDate(successor.ReplyBy)}前反馈。", successor.Id);
     }
@@ -426,6 +431,22 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
         db.SupervisionSlips.Add(slip);
         await db.SaveChangesAsync(cancellationToken);
         return slip;
+    }
+
+    /// <summary>One notification per (enabled) user of the slip's units, in the caller's transaction: one statement.</summary>
+    private async Task NotifyAsync(AppDbContext db, int slipId, CancellationToken cancellationToken)
+    {
+        var batch = await notifier.NextBatchAsync(db, cancellationToken);
+        var dialect = SqlDialect.Of(db.Database);
+        var sql = $$"""
+            INSERT INTO "Notifications" ("UserId", "BatchAt", "BatchOrder", "AlertCount", "CreatedAt", "Kind")
+            SELECT DISTINCT u."Id", {0}, {1}, 1, {0}, {2}
+            FROM "SlipRecipients" r
+            JOIN "AspNetUsers" u ON u."LeadUnitId" = r."LeadUnitId"
+            WHERE r."SlipId" = {3} AND NOT {{dialect.IsTrue("u.\"IsDisabled\"")}}
+            ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [clock.Now, batch, (int)NotificationKind.SlipIssued, slipId], cancellationToken);
     }
 
     private static Dictionary<string, string> Check(SlipInput input, DateOnly today)
