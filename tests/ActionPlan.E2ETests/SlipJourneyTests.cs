@@ -36,6 +36,9 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         await BrowserPortal.ScreenshotAsync(office, "slip-task-page");
 
         var unit = await portal.SignInAsync("unit1");
+        await unit.GotoAsync(new Uri(portal.BaseAddress, "notifications").ToString());
+        await BrowserPortal.WaitInteractiveAsync(unit);
+        await Assertions.Expect(unit.GetByTestId("slip-notice").First).ToContainTextAsync("下发了督办单");
         await unit.GetByTestId("nav-slips").ClickAsync();
         await unit.WaitForURLAsync(new Regex("/slips$"), new() { WaitUntil = WaitUntilState.Commit });
         await BrowserPortal.WaitInteractiveAsync(unit);
