@@ -11,6 +11,7 @@ using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
+using ActionPlan.Web.Features.Slips;
 using ActionPlan.Web.Features.Tasks;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -66,7 +67,8 @@ builder.Services
     .AddLedger()
     .AddReportingRounds(builder.Configuration, background)
     .AddDeadlineExtensions()
-    .AddTaskClosing();
+    .AddTaskClosing()
+    .AddSupervisionSlips();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -113,6 +115,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReportEndpoints();
+app.MapSlipEndpoints();
 app.MapLedgerEndpoints();
 app.MapDispatchEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

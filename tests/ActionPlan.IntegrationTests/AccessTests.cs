@@ -68,6 +68,8 @@ public abstract partial class AccessTests(PortalFixture fixture)
         "/notifications" or "/tasks/ledger.xlsx" or "/dashboard" or "/dispatch" or "/extensions" => Access.Allowed,
         "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/attachments/{id:int}" => Access.NotFound,
+        "/slips" => Access.Allowed,
+        "/slips/{Id:int}" or "/slips/attachments/{id:int}" => Access.NotFound,
         "/tasks/{Number:int}" => TaskVisible(user, task!.Value) ? Access.Allowed : Access.NotFound,
         _ => throw new InvalidOperationException($"Route {route} is not in the access matrix: add what each role may do there."),
     };

@@ -8,4 +8,7 @@ public enum NotificationKind
 
     /// <summary>A 催报: reports of a reporting round are missing.</summary>
     ReportReminder = 1,
+
+    /// <summary>A 督办单 was issued (or escalated) to the user's unit.</summary>
+    SlipIssued = 2,
 }

@@ -18,4 +18,7 @@ public static class AdvisoryLocks
 
     /// <summary>One scan of automatic 催报 (a transaction lock).</summary>
     public const long ReportReminders = 7_270_700_3;
+
+    /// <summary>Numbering a new 督办单 (max + 1 per plan; a transaction lock).</summary>
+    public const long SlipNumbers = 7_270_700_4;
 }
