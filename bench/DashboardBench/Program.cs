@@ -4,11 +4,9 @@ using System.Diagnostics;
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dashboard;
-using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ActionPlan.Web.Features.Rules;
@@ -36,7 +34,14 @@ try
         .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
         .AddInterceptors(timings)
         .EnableSensitiveDataLogging(args.Contains("--print-sql"))
-        .LogTo(line => { if (args.Contains("--print-sql") && line.Contains("Executed DbCommand", StringComparison.Ordinal)) Console.WriteLine(line); },
+        .LogTo(
+            line =>
+            {
+                if (args.Contains("--print-sql") && line.Contains("Executed DbCommand", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(line);
+                }
+            },
             Microsoft.Extensions.Logging.LogLevel.Information)
         .Options;
     var contexts = new Contexts(options);
