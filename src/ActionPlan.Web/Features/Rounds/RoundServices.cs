@@ -10,6 +10,7 @@ public static class RoundServices
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
         services.AddSingleton<RoundNotifier>();
         services.AddSingleton<ReportingRounds>();
+        services.AddSingleton<RoundReportingFigures>();
         services.AddSingleton<ReminderScanner>();
         if (background && configuration.GetValue($"{ReminderOptions.Section}:{nameof(ReminderOptions.Enabled)}", true))
         {
