@@ -77,6 +77,11 @@ foreach (var size in sizes)
             }
         }
 
+        if (args.Contains("--explain"))
+        {
+            await Explain(contexts, planId);
+        }
+
         results[size] = (Median(open), Median(scan));
         Console.WriteLine($"{size,8:N0} tasks ({expected:N0} expected reports)  open round: {Median(open),6:N0} ms   reminder scan ({chases} units chased): {Median(scan),6:N0} ms   (medians of {Runs})");
     }
@@ -101,6 +106,27 @@ async Task Admin(string sql)
     await admin.OpenAsync();
     await using var command = new NpgsqlCommand(sql, admin);
     await command.ExecuteNonQueryAsync();
+}
+
+// The plan of the round's insert, run in a transaction that is rolled back.
+static async Task Explain(Contexts contexts, int planId)
+{
+    await using var db = contexts.CreateDbContext();
+    await using var transaction = await db.Database.BeginTransactionAsync();
+    var roundId = await db.Database.SqlQuery<int>(
+        $"""INSERT INTO "ReportingRounds" ("PlanId", "Name", "PeriodStart", "PeriodEnd", "DueOn", "OpenedAt", "OpenedBy") VALUES ({planId}, 'explain', DATE '2022-06-01', DATE '2022-06-30', DATE '2022-06-25', now(), 'bench') RETURNING "Id" AS "Value" """)
+        .ToListAsync();
+    var plan = await db.Database.SqlQuery<string>(
+        $"""
+        EXPLAIN (ANALYZE, BUFFERS)
+        INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId")
+        SELECT {roundId[0]}, l."PlanTaskId", l."LeadUnitId"
+        FROM "PlanTaskLeadUnits" l
+        JOIN "PlanTasks" t ON t."Id" = l."PlanTaskId"
+        WHERE t."PlanId" = {planId} AND (-1 < 0 OR t."DomainId" = -1)
+        """).ToListAsync();
+    Console.WriteLine(string.Join("\n", plan));
+    await transaction.RollbackAsync();
 }
 
 static PortalClock Clock(string today) => new(TimeProvider.System, new ClockOptions { Today = today });
