@@ -207,6 +207,34 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
         WebUtility.HtmlDecode(summary).Should().Contain("本月调度应报送1份，按时报送0份，逾期报送0份，未报送1份；");
     }
 
+    [Fact]
+    public async Task Kept_figures_are_emptied_by_a_save_that_changes_what_they_count()
+    {
+        var s = await StateAsync();
+        var contexts = Portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var kept = new RoundReportingFigures(contexts, Portal.Services.GetRequiredService<ReportingDataSaved>(), TimeProvider.System, TimeSpan.FromMinutes(5));
+        var first = await kept.LoadAsync(Office, s.PlanId);
+        (await kept.LoadAsync(Office, s.PlanId)).Should().BeSameAs(first, "kept for the lifetime");
+
+        int closed;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var slip = await db.SupervisionSlips.FirstAsync(x => x.Level == SlipLevel.Blue && x.ClosedAt == null);
+            (slip.ClosedAt, slip.ClosedBy, closed) = (DateTimeOffset.UtcNow, "office1", slip.Id);
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            (await kept.LoadAsync(Office, s.PlanId)).Slips.Blue.Should().Be(1, "closing a slip empties the kept figures");
+        }
+        finally
+        {
+            await Portal.WithDbAsync(db => db.SupervisionSlips.Where(x => x.Id == closed)
+                .ExecuteUpdateAsync(x => x.SetProperty(v => v.ClosedAt, (DateTimeOffset?)null).SetProperty(v => v.ClosedBy, (string?)null)));
+        }
+    }
+
     [GeneratedRegex("data-key=\"([\\w-]+)\"[^>]*>\\s*(?:<a[^>]*>)?([\\d,]+)")]
     private static partial Regex Figure();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
@@ -9,20 +10,82 @@ namespace ActionPlan.Web.Features.Rounds;
 /// 报送与督办 for the 总览 and the 调度通报: one round's reports per lead unit, the open 督办单 by level and the
 /// extensions granted, within the caller's scope. One query whatever the plan's size (a UNION ALL of the
 /// per-unit groups and one row of the round and the counts), so the pages that show it stay within their
-/// round trips. Not cached: reports and slips change without touching what the 总览's figure cache follows.
+/// round trips. Kept per plan, scope and month for a few seconds (the constructor's lifetime; none when zero), emptied by
+/// every save in this instance that changes what it counts (<see cref="ReportingDataSaved"/>), not by the
+/// 总览's PlanDataVersion: reports and slips change without one.
 /// </summary>
-public sealed class RoundReportingFigures(IDbContextFactory<AppDbContext> contexts)
+public sealed class RoundReportingFigures
 {
     private const int UnitRow = 0;
     private const int TotalsRow = 1;
 
+    private readonly ConcurrentDictionary<(int PlanId, int? UnitId, DateOnly? Month), (long At, Task<ReportingFigures> Figures)> _kept = new();
+    private readonly IDbContextFactory<AppDbContext> _contexts;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private long _generation;
+
+    public RoundReportingFigures(IDbContextFactory<AppDbContext> contexts, ReportingDataSaved? saved = null, TimeProvider? time = null, TimeSpan lifetime = default)
+    {
+        _contexts = contexts;
+        _time = time ?? TimeProvider.System;
+        _lifetime = lifetime;
+        if (saved is not null)
+        {
+            saved.Saved += () =>
+            {
+                Interlocked.Increment(ref _generation);
+                _kept.Clear();
+            };
+        }
+    }
+
     /// <summary>
     /// The figures of the current round (the newest open one, else the newest), or with <paramref name="month"/>
-    /// (its first day) of the round whose period covers that month, else the current one.
+    /// (its first day) of the round whose period covers that month, else the current one; kept for a few seconds.
     /// </summary>
-    public async Task<ReportingFigures> LoadAsync(AccessScope scope, int planId, DateOnly? month = null, CancellationToken cancellationToken = default)
+    public Task<ReportingFigures> LoadAsync(AccessScope scope, int planId, DateOnly? month = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (_lifetime <= TimeSpan.Zero)
+        {
+            return CountAsync(scope, planId, month, cancellationToken);
+        }
+
+        var key = (planId, scope.SeesAllTasks ? (int?)null : scope.LeadUnitId ?? -1, month);
+        var now = _time.GetTimestamp();
+        if (_kept.TryGetValue(key, out var entry) && _time.GetElapsedTime(entry.At, now) < _lifetime && !entry.Figures.IsFaulted)
+        {
+            return entry.Figures;
+        }
+
+        foreach (var (oldKey, old) in _kept)
+        {
+            if (_time.GetElapsedTime(old.At, now) >= _lifetime)
+            {
+                _kept.TryRemove(new KeyValuePair<(int, int?, DateOnly?), (long, Task<ReportingFigures>)>(oldKey, old));
+            }
+        }
+
+        // A load that ran while a save emptied the kept figures may have read the data before that save: not kept.
+        var generation = Interlocked.Read(ref _generation);
+        var figures = CountAsync(scope, planId, month, CancellationToken.None);
+        _kept[key] = (now, figures);
+        _ = figures.ContinueWith(
+            _ =>
+            {
+                if (Interlocked.Read(ref _generation) != generation)
+                {
+                    _kept.TryRemove(new KeyValuePair<(int, int?, DateOnly?), (long, Task<ReportingFigures>)>(key, (now, figures)));
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return figures;
+    }
+
+    /// <summary>The figures counted in the database: one query.</summary>
+    public async Task<ReportingFigures> CountAsync(AccessScope scope, int planId, DateOnly? month = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var first = month ?? DateOnly.MaxValue;
         var last = month is { } m ? m.AddMonths(1).AddDays(-1) : DateOnly.MinValue;
         // Covering the month first (none does without a month), then open before closed, then newest.
