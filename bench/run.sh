@@ -4,6 +4,7 @@
 #   bench/run.sh floor [--tasks N] the prerendered 总览 at 100,000 tasks against this portal's empty signed-in page
 #                                  (same layout), and what a page can serve at best (empty and stored pages, the
 #                                  Blazor template's home page), in the same run
+#   bench/run.sh rounds [sizes]    opening a 调度轮次 and one reminder scan at 10,000 and 100,000 tasks
 #   bench/run.sh dashboard [--tasks N] [--no-http]
 #                                  总览 queries at 100,000 tasks, then wrk: the prerendered /dashboard
 #                                  against the Blazor template's home page, in the same run
@@ -23,5 +24,6 @@ export ACTIONPLAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres
 case "${1:-}" in
   floor) shift; bench/floor.sh "$@" ;;
   dashboard) shift; bench/dashboard.sh "$@" ;;
+  rounds) shift; dotnet run -c Release --project bench/RoundBench -- "$@" ;;
   *) dotnet run -c Release --project bench/DeadlineScanBench -- "$@" ;;
 esac

@@ -4,11 +4,10 @@ using System.Diagnostics;
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dashboard;
-using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ActionPlan.Web.Features.Rules;
@@ -36,7 +35,14 @@ try
         .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
         .AddInterceptors(timings)
         .EnableSensitiveDataLogging(args.Contains("--print-sql"))
-        .LogTo(line => { if (args.Contains("--print-sql") && line.Contains("Executed DbCommand", StringComparison.Ordinal)) Console.WriteLine(line); },
+        .LogTo(
+            line =>
+            {
+                if (args.Contains("--print-sql") && line.Contains("Executed DbCommand", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(line);
+                }
+            },
             Microsoft.Extensions.Logging.LogLevel.Information)
         .Options;
     var contexts = new Contexts(options);
@@ -45,6 +51,7 @@ try
         await db.Database.MigrateAsync();
         var watch = Stopwatch.StartNew();
         await db.Database.ExecuteSqlRawAsync(Generator.Sql(tasks));
+        await db.Database.ExecuteSqlRawAsync(Generator.RoundSql);
         var counts = await db.Milestones.CountAsync();
         Console.WriteLine($"generated {tasks:N0} tasks, {counts:N0} milestones in {watch.Elapsed.TotalSeconds:N1} s");
     }
@@ -122,6 +129,10 @@ try
             await dashboard.CountAsync(db, scope, planId, clock.Today);
         });
 
+    // 总览's 报送与督办 section (not cached): the open round's expected reports per unit, open slips, extensions.
+    var reporting = new RoundReportingFigures(contexts);
+    await Measure("报送与督办 (uncached, every view)", ["round, units, slips, extensions"], scope => reporting.LoadAsync(scope, planId));
+
     // A linked list view: 逾期未完成 milestones of the whole plan, first page.
     var listTimes = new List<double>();
     for (var i = 0; i < Rounds + 3; i++)
@@ -182,6 +193,19 @@ internal static class Generator
              LATERAL (SELECT DATE '2022-01-31' + ((t."Number" * 7 + k * 97) % 334) AS due) d,
              LATERAL (SELECT (t."Number" + k) % 4 = 0 AND d.due <= DATE '2022-07-20' AS done) x
         WHERE k <= t."Number" % 3;
+        ANALYZE;
+        """;
+
+    /// <summary>An open round over the whole plan (one expected report per task and unit, a third of them in on time) and 1,000 open slips.</summary>
+    public const string RoundSql = """
+        INSERT INTO "ReportingRounds" ("PlanId", "Name", "PeriodStart", "PeriodEnd", "DueOn", "OpenedAt", "OpenedBy")
+        SELECT max("Id"), '2022年6月调度', DATE '2022-06-01', DATE '2022-06-30', DATE '2022-06-25', now(), 'bench' FROM "Plans";
+        INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId", "FirstSubmittedOn")
+        SELECT r."Id", l."PlanTaskId", l."LeadUnitId", CASE WHEN l."PlanTaskId" % 3 = 0 THEN DATE '2022-06-15' END
+        FROM "PlanTaskLeadUnits" l, (SELECT max("Id") AS "Id" FROM "ReportingRounds") r;
+        INSERT INTO "SupervisionSlips" ("PlanTaskId", "Number", "Level", "Matter", "ReplyBy", "IssuedAt", "IssuedBy")
+        SELECT t."Id", t."Number", CASE t."Number" % 3 WHEN 0 THEN 'Blue' WHEN 1 THEN 'Yellow' ELSE 'Red' END, '合成督办事项', DATE '2022-06-30', now(), 'bench'
+        FROM "PlanTasks" t WHERE t."Number" % 100 = 0;
         ANALYZE;
         """;
 }

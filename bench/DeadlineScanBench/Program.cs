@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ActionPlan.Web.Features.Rules;

@@ -68,7 +68,7 @@ public abstract class DispatchReportTests(PortalFixture fixture)
 
         var sheets = await WorkbookAsync(fixture.Client, June);
 
-        sheets.Keys.Should().Equal("概况", "分领域", "逾期未完成节点", "7月到期节点", "逾期单位");
+        sheets.Keys.Should().Equal("概况", "分领域", "逾期未完成节点", "7月到期节点", "逾期单位", "报送与督办");
         sheets["概况"][0].Should().Equal("山东省营商环境创新 2022 年行动计划调度通报（2022年6月）");
         sheets["概况"][1].Should().Equal("截至2022年6月20日");
         sheets["概况"].Single(r => r[0] == "逾期未完成")[1].Should().Be(report.Figures.Milestones.Overdue.ToString());

@@ -187,6 +187,14 @@ public abstract class PortalTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Dashboard_without_a_round_says_so_and_sends_the_office_to_open_one()
+    {
+        var html = await GetPageAsync("/dashboard");
+
+        html.Should().Contain("报送与督办").And.Contain("暂无调度轮次").And.Contain("<a href=\"rounds\">到调度轮次开启一轮</a>");
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer()
     {
         (await Client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);

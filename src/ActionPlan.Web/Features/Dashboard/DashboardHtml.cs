@@ -12,22 +12,17 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardHtml
 {
-    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending), Task<string>>> _rendered = [];
+    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending), Task<(string Before, string After)>>> _rendered = [];
 
     /// <param name="services">The request's services, which the body's components are created from.</param>
-    public async Task<string> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
+    /// <returns>The HTML before and after <see cref="DashboardBody.SectionMarker"/>, where the page puts its uncached section.</returns>
+    public async Task<(string Before, string After)> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
     {
         // One render per variant, shared: the views that arrive while new figures are being rendered wait for
         // that render instead of each starting its own. A failed render is not kept.
         var variants = _rendered.GetValue(figures, _ => new());
         var key = (ownUnitOnly, unitSort, unitDescending);
-        var html = variants.GetOrAdd(key, _ => StaticHtml.RenderAsync<DashboardBody>(services, new()
-        {
-            [nameof(DashboardBody.F)] = figures,
-            [nameof(DashboardBody.OwnUnitOnly)] = ownUnitOnly,
-            [nameof(DashboardBody.UnitSort)] = unitSort,
-            [nameof(DashboardBody.UnitDescending)] = unitDescending,
-        }));
+        var html = variants.GetOrAdd(key, _ => RenderAsync(services, figures, ownUnitOnly, unitSort, unitDescending));
         try
         {
             return await html;
@@ -37,5 +32,18 @@ public sealed class DashboardHtml
             variants.TryRemove(new(key, html));
             throw;
         }
+    }
+
+    private static async Task<(string Before, string After)> RenderAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
+    {
+        var html = await StaticHtml.RenderAsync<DashboardBody>(services, new()
+        {
+            [nameof(DashboardBody.F)] = figures,
+            [nameof(DashboardBody.OwnUnitOnly)] = ownUnitOnly,
+            [nameof(DashboardBody.UnitSort)] = unitSort,
+            [nameof(DashboardBody.UnitDescending)] = unitDescending,
+        });
+        var at = html.IndexOf(DashboardBody.SectionMarker, StringComparison.Ordinal);
+        return at < 0 ? (html, "") : (html[..at], html[(at + DashboardBody.SectionMarker.Length)..]);
     }
 }

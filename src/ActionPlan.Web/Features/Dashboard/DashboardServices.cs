@@ -17,6 +17,7 @@ public static class DashboardServices
         services.AddSingleton<FigureCache>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<DashboardHtml>();
+        services.AddSingleton<ReportingHtml>();
         return services;
     }
 }

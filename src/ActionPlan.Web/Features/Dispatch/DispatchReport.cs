@@ -1,4 +1,5 @@
 using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dispatch;
@@ -13,7 +14,8 @@ public sealed record DispatchReport(
     DashboardFigures Figures,
     IReadOnlyList<ReportMilestone> Overdue,
     IReadOnlyList<ReportMilestone> NextMonth,
-    IReadOnlyList<UnitOverdue> Units)
+    IReadOnlyList<UnitOverdue> Units,
+    ReportingFigures Reporting)
 {
     public DateOnly NextMonthStart => Month.AddMonths(1);
 
@@ -24,7 +26,7 @@ public sealed record DispatchReport(
 
     private MonthFigures MonthOf(DateOnly first) => Figures.Months.FirstOrDefault(m => m.Month == first) ?? new MonthFigures(first, 0, 0, 0, 0, 0);
 
-    /// <summary>The summary paragraph; every number in it is one the tables below show.</summary>
+    /// <summary>The summary paragraph, ending with the 报送与督办 sentence; every number in it is one the tables below show.</summary>
     public string Summary
     {
         get
@@ -39,7 +41,7 @@ public sealed record DispatchReport(
                 + $"完成率{StatusText.Percent(t.CompletionRate, 1)}。已到期时间节点{m.DueSoFar}个，其中逾期未完成{m.Overdue}个；"
                 + $"已完成时间节点{m.DoneOnTime + m.DoneLate}个，其中按时完成{m.DoneOnTime}个（含提前完成）、逾期完成{m.DoneLate}个；"
                 + $"另有紧急节点{m.Urgent}个、临期节点{m.Approaching}个。{Month.Month}月到期节点{ThisMonth.Due}个，已按时完成{ThisMonth.DoneOnTime}个、逾期完成{ThisMonth.DoneLate}个；"
-                + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。" + closing;
+                + $"{NextMonthStart.Month}月将到期节点{NextMonthFigures.Due}个。" + closing + Reporting.Sentence;
         }
     }
 }

@@ -1,3 +1,4 @@
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 
 namespace ActionPlan.Web.Features.Dispatch;
@@ -9,6 +10,10 @@ public static class DispatchWorkbook
     public static readonly string[] OverdueHeaders = ["任务序号", "任务", "牵头单位", "时间节点", "节点要求", "逾期天数"];
     public static readonly string[] NextMonthHeaders = ["任务序号", "任务", "牵头单位", "时间节点", "节点要求", "完成情况"];
     public static readonly string[] UnitHeaders = ["牵头单位", "逾期未完成节点", "涉及任务"];
+    public static readonly string[] ReportingHeaders = ["牵头单位", "应报送", "按时报送", "逾期报送", "未报送", "已通过", "已退回"];
+
+    /// <summary>A unit's (or the total's) reports in the order of <see cref="ReportingHeaders"/> after the unit.</summary>
+    public static int[] ReportingCells(RoundFigures f) => [f.Expected, f.OnTime, f.Late, f.Missing, f.Approved, f.Returned];
 
     public static string Title(DispatchReport report) => $"{report.PlanTitle}调度通报（{StatusText.Month(report.Month)}）";
 
@@ -40,6 +45,30 @@ public static class DispatchWorkbook
                 { Preamble = preamble },
             new XlsxSheet("逾期单位", UnitHeaders, [30, 14, 40],
                 report.Units.Select(u => new object?[] { u.Name, u.Overdue, string.Join("、", u.TaskNumbers) })) { Preamble = preamble },
+            new XlsxSheet("报送与督办", ReportingHeaders, [30, 9, 9, 9, 9, 9, 9], ReportingRows(report.Reporting)) { Preamble = preamble },
         ]);
+    }
+
+    /// <summary>The round's units and total, then the open 督办单 by level and the extensions granted, as on the page.</summary>
+    private static IEnumerable<object?[]> ReportingRows(ReportingFigures r)
+    {
+        yield return [r.Round is { } round ? $"调度轮次：{round.Name}（{StatusText.ShortDate(round.DueOn)}前报送）" : "本月没有调度轮次"];
+        foreach (var u in r.Units)
+        {
+            yield return [u.Unit, .. ReportingCells(u.Figures).Cast<object?>()];
+        }
+
+        if (r.Round is not null)
+        {
+            yield return ["合计", .. ReportingCells(r.Totals).Cast<object?>()];
+        }
+
+        yield return [];
+        yield return ["红色督办单", r.Slips.Red];
+        yield return ["黄色督办单", r.Slips.Yellow];
+        yield return ["蓝色督办单", r.Slips.Blue];
+        yield return ["督办单合计", r.Slips.Total];
+        yield return ["批准延期节点", r.MilestonesMoved];
+        yield return ["已批准延期申请", r.ExtensionsApproved];
     }
 }

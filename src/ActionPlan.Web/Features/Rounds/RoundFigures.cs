@@ -9,6 +9,9 @@ public sealed record RoundFigures(int Expected, int Submitted, int Approved, int
 {
     public static readonly RoundFigures None = new(0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>按时报送: first submitted on or before the due day.</summary>
+    public int OnTime => Submitted - Late;
+
     /// <summary>按时报送率: submitted on time among those expected; null when none are.</summary>
-    public double? OnTimeRate => Expected == 0 ? null : (double)(Submitted - Late) / Expected;
+    public double? OnTimeRate => Expected == 0 ? null : (double)OnTime / Expected;
 }

@@ -1,4 +1,6 @@
+using ActionPlan.Data;
 using ActionPlan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Rounds;
 
@@ -10,6 +12,10 @@ public static class RoundServices
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
         services.AddSingleton<RoundNotifier>();
         services.AddSingleton<ReportingRounds>();
+        // Kept as long as the 总览's figures (Dashboard:CacheSeconds), emptied by this instance's saves.
+        var keep = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 10));
+        services.AddSingleton(provider => new RoundReportingFigures(
+            provider.GetRequiredService<IDbContextFactory<AppDbContext>>(), provider.GetRequiredService<ReportingDataSaved>(), provider.GetRequiredService<TimeProvider>(), keep));
         services.AddSingleton<ReminderScanner>();
         if (background && configuration.GetValue($"{ReminderOptions.Section}:{nameof(ReminderOptions.Enabled)}", true))
         {

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Dispatch;
+using ActionPlan.Web.Features.Rounds;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActionPlan.IntegrationTests;
+
+/// <summary>
+/// 报送与督办 on the 总览 and in the 调度通报, hand-counted on the seeded plan with rows written directly: a closed May
+/// round (one report, missing) and an open June round, due 25 June, over units A, B and C: A on time (approved) and
+/// late (returned), B on the due day (waiting) and missing, C missing; open 督办单 蓝 2 (one to A), 黄 1, 红 1, plus a
+/// closed 蓝 and the escalated 黄 the 红 came from (neither open); one approved 延期申请 (A's, its milestone moved) and one refused.
+/// </summary>
+public abstract partial class ReportingFiguresTests(PortalFixture fixture)
+{
+    private const string Sentence = "本月调度应报送5份，按时报送2份，逾期报送1份，未报送2份；现有督办单4件（红色1件、黄色1件、蓝色2件）；批准延期1个时间节点。";
+    private static readonly AccessScope Office = new("office1", true, null, true, false);
+
+    private PortalFactory Portal => fixture.Portal;
+
+    private sealed record Units(int PlanId, int A, string AName, int B, string BName, int C, string CName);
+
+    private async Task<Units> StateAsync()
+    {
+        var contexts = Portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var planId = await db.Plans.Select(p => p.Id).SingleAsync();
+        var links = await db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == planId)
+            .OrderBy(l => l.PlanTask.Number).ThenBy(l => l.Position)
+            .Select(l => new { l.PlanTaskId, l.LeadUnitId, l.LeadUnit.Name })
+            .ToListAsync();
+        var units = links.GroupBy(l => l.LeadUnitId).Where(g => g.Count() >= 2).Take(3).Select(g => g.ToList()).ToList();
+        var (a, b, c) = (units[0], units[1], units[2]);
+        var state = new Units(planId, a[0].LeadUnitId, a[0].Name, b[0].LeadUnitId, b[0].Name, c[0].LeadUnitId, c[0].Name);
+        if (await db.ReportingRounds.AnyAsync(r => r.PlanId == planId))
+        {
+            return state;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var may = new ReportingRound
+        {
+            PlanId = planId, Name = "2022年5月调度", PeriodStart = new(2022, 5, 1), PeriodEnd = new(2022, 5, 31), DueOn = new(2022, 5, 25),
+            OpenedAt = now, OpenedBy = "office1", ClosedAt = now, ClosedBy = "office1",
+        };
+        may.Expected.Add(new ExpectedReport { PlanTaskId = a[0].PlanTaskId, LeadUnitId = a[0].LeadUnitId });
+        var june = new ReportingRound
+        {
+            PlanId = planId, Name = "2022年6月调度", PeriodStart = new(2022, 6, 1), PeriodEnd = new(2022, 6, 30), DueOn = new(2022, 6, 25),
+            OpenedAt = now, OpenedBy = "office1",
+        };
+        ExpectedReport Expected(int task, int unit, DateOnly? on, ReviewState? review) => new()
+        {
+            PlanTaskId = task, LeadUnitId = unit, FirstSubmittedOn = on,
+            Report = review is { } rs ? new ProgressReport { PlanTaskId = task, LeadUnitId = unit, Author = "unit", Text = "本月进展。", State = rs, CreatedAt = now, SubmittedAt = now } : null,
+        };
+        june.Expected.AddRange(
+        [
+            Expected(a[0].PlanTaskId, a[0].LeadUnitId, new(2022, 6, 20), ReviewState.Approved),
+            Expected(a[1].PlanTaskId, a[1].LeadUnitId, new(2022, 6, 27), ReviewState.Returned),
+            Expected(b[0].PlanTaskId, b[0].LeadUnitId, new(2022, 6, 25), ReviewState.Submitted),
+            Expected(b[1].PlanTaskId, b[1].LeadUnitId, null, null),
+            Expected(c[0].PlanTaskId, c[0].LeadUnitId, null, null),
+        ]);
+        db.ReportingRounds.AddRange(may, june);
+
+        var number = 0;
+        SupervisionSlip Slip(SlipLevel level, int task, int? to = null) => new()
+        {
+            PlanTaskId = task, Number = ++number, Level = level, Matter = "时间节点逾期未完成。", ReplyBy = new(2022, 6, 30), IssuedAt = now, IssuedBy = "office1",
+            Recipients = to is { } unit ? [new SlipRecipient { LeadUnitId = unit }] : [],
+        };
+        var escalated = Slip(SlipLevel.Yellow, b[0].PlanTaskId);
+        escalated.EscalatedAt = now;
+        var closed = Slip(SlipLevel.Blue, c[0].PlanTaskId);
+        closed.ClosedAt = now;
+        closed.ClosedBy = "office1";
+        db.SupervisionSlips.AddRange(Slip(SlipLevel.Blue, a[0].PlanTaskId, a[0].LeadUnitId), Slip(SlipLevel.Blue, b[1].PlanTaskId), Slip(SlipLevel.Yellow, c[0].PlanTaskId), escalated, closed);
+        await db.SaveChangesAsync();
+        var red = Slip(SlipLevel.Red, b[0].PlanTaskId);
+        red.EscalatedFromId = escalated.Id;
+        db.SupervisionSlips.Add(red);
+        await db.SaveChangesAsync();
+
+        var milestones = await db.Milestones.Where(m => m.PlanTaskId == a[0].PlanTaskId || m.PlanTaskId == b[0].PlanTaskId)
+            .OrderBy(m => m.PlanTaskId == a[0].PlanTaskId ? 0 : 1).ThenBy(m => m.Position).ToListAsync();
+        var (moved, kept) = (milestones.First(m => m.PlanTaskId == a[0].PlanTaskId), milestones.First(m => m.PlanTaskId == b[0].PlanTaskId));
+        db.ExtensionRequests.AddRange(
+            new ExtensionRequest { MilestoneId = moved.Id, LeadUnitId = a[0].LeadUnitId, CurrentDue = moved.Due, RequestedDue = moved.Due.AddDays(30), Reason = "需协调。", RequestedBy = "unit", RequestedAt = now, State = ExtensionState.Approved, DecidedBy = "office1", DecidedAt = now },
+            new ExtensionRequest { MilestoneId = kept.Id, LeadUnitId = b[0].LeadUnitId, CurrentDue = kept.Due, RequestedDue = kept.Due.AddDays(30), Reason = "需协调。", RequestedBy = "unit", RequestedAt = now, State = ExtensionState.Refused, DecidedBy = "office1", DecidedAt = now, DecisionNote = "理由不充分。" });
+        moved.OriginalDue = moved.Due;
+        moved.Due = moved.Due.AddDays(30);
+        await db.SaveChangesAsync();
+        return state;
+    }
+
+    private Task<ReportingFigures> FiguresAsync(AccessScope scope, int planId, DateOnly? month = null) =>
+        Portal.Services.GetRequiredService<RoundReportingFigures>().LoadAsync(scope, planId, month);
+
+    [Fact]
+    public async Task The_current_round_is_the_open_one_and_its_figures_match_the_hand_counts()
+    {
+        var s = await StateAsync();
+
+        var f = await FiguresAsync(Office, s.PlanId);
+
+        f.Round!.Name.Should().Be("2022年6月调度", "the open round comes before the newer-or-older closed one");
+        f.Round.IsOpen.Should().BeTrue();
+        f.Totals.Should().Be(new RoundFigures(Expected: 5, Submitted: 3, Approved: 1, Returned: 1, Waiting: 1, Missing: 2, Late: 1));
+        f.Totals.OnTime.Should().Be(2, "20 June and the due day itself are on time");
+        f.Units.Select(u => (u.Unit, u.Figures.Expected, u.Figures.OnTime, u.Figures.Late, u.Figures.Missing, u.Figures.Approved, u.Figures.Returned)).Should().BeEquivalentTo(new[]
+        {
+            (s.AName, 2, 1, 1, 0, 1, 1),
+            (s.BName, 2, 1, 0, 1, 0, 0),
+            (s.CName, 1, 0, 0, 1, 0, 0),
+        });
+        f.Units[^1].Unit.Should().Be(s.AName, "units with missing reports come first");
+        f.Slips.Should().Be(new SlipCounts(Blue: 2, Yellow: 1, Red: 1), "the closed blue and the escalated yellow are not open");
+        f.ExtensionsApproved.Should().Be(1, "the refused request does not count");
+        f.MilestonesMoved.Should().Be(1);
+        f.Sentence.Should().Be(Sentence);
+    }
+
+    [Fact]
+    public async Task A_month_takes_the_round_covering_it_and_a_unit_sees_its_own_figures()
+    {
+        var s = await StateAsync();
+
+        var may = await FiguresAsync(Office, s.PlanId, new DateOnly(2022, 5, 1));
+        may.Round!.Name.Should().Be("2022年5月调度");
+        may.Totals.Missing.Should().Be(1);
+        (await FiguresAsync(Office, s.PlanId, new DateOnly(2022, 9, 1))).Round!.Name.Should().Be("2022年6月调度", "no round covers September: the current one");
+
+        var unit = await FiguresAsync(new AccessScope("unitA", false, s.A, false, false), s.PlanId);
+        unit.Units.Should().ContainSingle().Which.Unit.Should().Be(s.AName);
+        unit.Totals.Should().Be(new RoundFigures(2, 2, 1, 1, 0, 0, 1));
+        unit.Slips.Should().Be(new SlipCounts(1, 0, 0), "one open slip is addressed to unit A");
+        (unit.ExtensionsApproved, unit.MilestonesMoved).Should().Be((1, 1));
+
+        var nobody = await FiguresAsync(AccessScope.Nobody, s.PlanId);
+        (nobody.Units.Count, nobody.Slips.Total, nobody.MilestonesMoved).Should().Be((0, 0, 0));
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_section_with_the_hand_counted_figures_within_five_round_trips()
+    {
+        await StateAsync();
+
+        (await fixture.Client.GetAsync("/dashboard")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var before = Portal.Commands.Count;
+        var response = await fixture.Client.GetAsync("/dashboard");
+        var used = Portal.Commands.Count - before;
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("<!--!-->", "");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        used.Should().BeInRange(1, 5);
+        html.Should().Contain("报送与督办").And.Contain("2022年6月调度");
+        var figures = Figure().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        figures.Should().Contain(new Dictionary<string, string>
+        {
+            ["expected"] = "5", ["ontime"] = "2", ["late"] = "1", ["missing"] = "2", ["approved"] = "1", ["returned"] = "1",
+            ["slips-Blue"] = "2", ["slips-Yellow"] = "1", ["slips-Red"] = "1", ["extended"] = "1", ["extensions"] = "1",
+        });
+        html.Should().Contain("href=\"slips?level=Red\"").And.MatchRegex("href=\"rounds/\\d+\"");
+        html.IndexOf("data-testid=\"reporting-section\"", StringComparison.Ordinal).Should()
+            .BeGreaterThan(html.IndexOf("逾期未完成节点", StringComparison.Ordinal), "the section follows the headline figures")
+            .And.BeLessThan(html.IndexOf("data-testid=\"status-chart\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_dispatch_report_has_the_sentence_the_table_and_the_sheet_within_five_round_trips()
+    {
+        var s = await StateAsync();
+
+        // The current plan is read once a minute for the whole server (CurrentPlan): not part of this page's cost.
+        (await fixture.Client.GetAsync("/dispatch?month=2022-06&asof=2022-06-20")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var before = Portal.Commands.Count;
+        var response = await fixture.Client.GetAsync("/dispatch?month=2022-06&asof=2022-06-20");
+        var used = Portal.Commands.Count - before;
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("<!--!-->", "");
+
+        used.Should().BeInRange(1, 5);
+        html.Should().Contain(Sentence).And.Contain("六、报送与督办情况").And.Contain("2022年6月调度（2022年6月25日前报送）");
+        html.Should().MatchRegex($"<td>{Regex.Escape(s.AName)}</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">1</td>");
+        html.Should().MatchRegex("<td>合计</td><td class=\"n\">5</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td>");
+
+        var xlsx = await fixture.Client.GetAsync(DispatchEndpoints.Path + "?month=2022-06&asof=2022-06-20");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Descendants<Sheet>().Single(x => x.Name == "报送与督办");
+        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
+            .ToList();
+        rows[2].Should().Equal(DispatchWorkbook.ReportingHeaders);
+        rows[3][0].Should().Be("调度轮次：2022年6月调度（2022-06-25前报送）");
+        rows.Should().ContainEquivalentOf(new[] { s.AName, "2", "1", "1", "0", "1", "1" });
+        rows.Should().ContainEquivalentOf(new[] { "合计", "5", "2", "1", "2", "1", "1" });
+        rows.Should().ContainEquivalentOf(new[] { "红色督办单", "1" }).And.ContainEquivalentOf(new[] { "蓝色督办单", "2" }).And.ContainEquivalentOf(new[] { "批准延期节点", "1" });
+        var summary = await fixture.Client.GetStringAsync("/dispatch?month=2022-05&asof=2022-05-31");
+        WebUtility.HtmlDecode(summary).Should().Contain("本月调度应报送1份，按时报送0份，逾期报送0份，未报送1份；");
+    }
+
+    [Fact]
+    public async Task Kept_figures_are_emptied_by_a_save_that_changes_what_they_count()
+    {
+        var s = await StateAsync();
+        var contexts = Portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var kept = new RoundReportingFigures(contexts, Portal.Services.GetRequiredService<ReportingDataSaved>(), TimeProvider.System, TimeSpan.FromMinutes(5));
+        var first = await kept.LoadAsync(Office, s.PlanId);
+        (await kept.LoadAsync(Office, s.PlanId)).Should().BeSameAs(first, "kept for the lifetime");
+
+        int closed;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var slip = await db.SupervisionSlips.FirstAsync(x => x.Level == SlipLevel.Blue && x.ClosedAt == null);
+            (slip.ClosedAt, slip.ClosedBy, closed) = (DateTimeOffset.UtcNow, "office1", slip.Id);
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            (await kept.LoadAsync(Office, s.PlanId)).Slips.Blue.Should().Be(1, "closing a slip empties the kept figures");
+        }
+        finally
+        {
+            await Portal.WithDbAsync(db => db.SupervisionSlips.Where(x => x.Id == closed)
+                .ExecuteUpdateAsync(x => x.SetProperty(v => v.ClosedAt, (DateTimeOffset?)null).SetProperty(v => v.ClosedBy, (string?)null)));
+        }
+    }
+
+    [GeneratedRegex("data-key=\"([\\w-]+)\"[^>]*>\\s*(?:<a[^>]*>)?([\\d,]+)")]
+    private static partial Regex Figure();
+}
+
+public sealed class SqliteReportingFiguresTests(SqlitePortal fixture) : ReportingFiguresTests(fixture), IClassFixture<SqlitePortal>;
+
+public sealed class PostgresReportingFiguresTests(PostgresPortal fixture) : ReportingFiguresTests(fixture), IClassFixture<PostgresPortal>;
