@@ -17,31 +17,46 @@ namespace ActionPlan.IntegrationTests;
 /// <summary>Counts the SQL commands the app sends, to prove pages use a fixed number of round trips.</summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Number, string Text)> _texts = new();
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>The commands sent after the <paramref name="count"/>-th, their first line each: for a failing round-trip check's message.</summary>
+    public string TextsAfter(int count) =>
+        string.Join("\n", _texts.Where(t => t.Number > count).Select(t => $"{t.Number}: {t.Text}"));
+
+    private void Record(DbCommand command)
+    {
+        var number = Interlocked.Increment(ref _count);
+        _texts.Enqueue((number, command.CommandText.Length > 300 ? command.CommandText[..300] : command.CommandText));
+        while (_texts.Count > 200)
+        {
+            _texts.TryDequeue(out _);
+        }
+    }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return base.ReaderExecuting(command, eventData, result);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

@@ -236,7 +236,8 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
         (await slips.GetAsync(plan.UnitB, ofA)).Should().BeNull("not addressed to 乙");
         (await slips.GetAsync(plan.UnitB, shared))!.Recipients.Select(r => r.Unit).Should().Equal([plan.UnitBName], "a unit reads its own reply only");
         (await slips.ReplyAsync(plan.UnitB, ofA, Reply())).Message.Should().Be("督办单不存在。");
-        (await slips.ForTaskAsync(plan.UnitB, plan.Id, 1)).Should().BeNull("task 1 is not 乙's");
+        (await slips.ForTaskAsync(plan.UnitB, plan.Task(1))).Should().NotContain(r => r.Id == ofA, "the slip on task 1 is not addressed to 乙");
+        (await slips.ForTaskAsync(plan.UnitA, plan.Task(1))).Should().Contain(r => r.Id == ofA);
 
         (await slips.IssueAsync(Leadership, plan.Task(1), Input())).Succeeded.Should().BeFalse();
         (await slips.IssueAsync(plan.UnitA, plan.Task(1), Input())).Succeeded.Should().BeFalse();

@@ -343,25 +343,15 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
             slip.From, slip.To);
     }
 
-    /// <summary>A task's slips (within the caller's scope) and what issuing one needs; null when the task is not visible: two queries.</summary>
-    public async Task<TaskSlipsView?> ForTaskAsync(AccessScope scope, int planId, int taskNumber, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The slips of one task the caller may see (a unit those addressed to it), newest first: one query. The
+    /// task page has already read the task (its units and milestones, whether it is closed) under the caller's scope.
+    /// </summary>
+    public async Task<IReadOnlyList<SlipRow>> ForTaskAsync(AccessScope scope, int taskId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var task = await scope.Apply(db.PlanTasks).AsNoTracking().Where(t => t.PlanId == planId && t.Number == taskNumber)
-            .Select(t => new
-            {
-                t.Id, Closed = t.ClosedAt != null,
-                Units = t.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
-                Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new SlipMilestoneOption(m.Id, m.Due, m.Phrase, m.Clause)).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
-
-        var rows = await Rows(db, Visible(db, scope).Where(s => s.PlanTaskId == task.Id), clock.Today, cancellationToken);
-        return new TaskSlipsView(task.Id, task.Closed, task.Units, task.Milestones, rows.OrderByDescending(r => r.Number).ToList());
+        var rows = await Rows(db, Visible(db, scope).Where(s => s.PlanTaskId == taskId), clock.Today, cancellationToken);
+        return rows.OrderByDescending(r => r.Number).ToList();
     }
 
     /// <summary>A reply's evidence file, with the slip's access rule: the office and leadership, or the replying unit.</summary>
