@@ -10,7 +10,8 @@ namespace ActionPlan.Web.Features.Rounds;
 /// 报送与督办 for the 总览 and the 调度通报: one round's reports per lead unit, the open 督办单 by level and the
 /// extensions granted, within the caller's scope. One query whatever the plan's size (a UNION ALL of the
 /// per-unit groups and one row of the round and the counts), so the pages that show it stay within their
-/// round trips. Kept per plan, scope and month for a few seconds (the constructor's lifetime; none when zero), emptied by
+/// round trips. Kept per plan, scope and month for a few seconds (the constructor's lifetime; none when zero; for one
+/// more lifetime expired figures are still served while one recount runs behind them), emptied by
 /// every save in this instance that changes what it counts (<see cref="ReportingDataSaved"/>), not by the
 /// 总览's PlanDataVersion: reports and slips change without one.
 /// </summary>
@@ -53,9 +54,21 @@ public sealed class RoundReportingFigures
 
         var key = (planId, scope.SeesAllTasks ? (int?)null : scope.LeadUnitId ?? -1, month);
         var now = _time.GetTimestamp();
-        if (_kept.TryGetValue(key, out var entry) && _time.GetElapsedTime(entry.At, now) < _lifetime && !entry.Figures.IsFaulted)
+        if (_kept.TryGetValue(key, out var entry) && !entry.Figures.IsFaulted)
         {
-            return entry.Figures;
+            if (_time.GetElapsedTime(entry.At, now) < _lifetime)
+            {
+                return entry.Figures;
+            }
+
+            // Expired but counted: this request still gets those figures and one recount starts behind it, so
+            // nobody waits for the whole round's aggregate (a save in this instance empties them at once).
+            if (entry.Figures.IsCompletedSuccessfully && _time.GetElapsedTime(entry.At, now) < 2 * _lifetime
+                && _kept.TryUpdate(key, (now, entry.Figures), entry))
+            {
+                Recount(scope, planId, month, key, now);
+                return entry.Figures;
+            }
         }
 
         foreach (var (oldKey, old) in _kept)
@@ -66,21 +79,40 @@ public sealed class RoundReportingFigures
             }
         }
 
-        // A load that ran while a save emptied the kept figures may have read the data before that save: not kept.
         var generation = Interlocked.Read(ref _generation);
         var figures = CountAsync(scope, planId, month, CancellationToken.None);
         _kept[key] = (now, figures);
+        DropIfSavedMeanwhile(key, now, figures, generation);
+        return figures;
+    }
+
+    /// <summary>Counts again behind the kept figures and puts the new ones in their place once counted.</summary>
+    private void Recount(AccessScope scope, int planId, DateOnly? month, (int, int?, DateOnly?) key, long at)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        _ = CountAsync(scope, planId, month, CancellationToken.None).ContinueWith(
+            counted =>
+            {
+                if (counted.IsCompletedSuccessfully && Interlocked.Read(ref _generation) == generation
+                    && _kept.TryGetValue(key, out var current) && current.At == at)
+                {
+                    _kept.TryUpdate(key, (_time.GetTimestamp(), counted), current);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>A load that ran while a save emptied the kept figures may have read the data before that save: not kept.</summary>
+    private void DropIfSavedMeanwhile((int, int?, DateOnly?) key, long at, Task<ReportingFigures> figures, long generation) =>
         _ = figures.ContinueWith(
             _ =>
             {
                 if (Interlocked.Read(ref _generation) != generation)
                 {
-                    _kept.TryRemove(new KeyValuePair<(int, int?, DateOnly?), (long, Task<ReportingFigures>)>(key, (now, figures)));
+                    _kept.TryRemove(new KeyValuePair<(int, int?, DateOnly?), (long, Task<ReportingFigures>)>(key, (at, figures)));
                 }
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return figures;
-    }
 
     /// <summary>The figures counted in the database: one query.</summary>
     public async Task<ReportingFigures> CountAsync(AccessScope scope, int planId, DateOnly? month = null, CancellationToken cancellationToken = default)
