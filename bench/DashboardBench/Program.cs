@@ -196,13 +196,16 @@ internal static class Generator
         ANALYZE;
         """;
 
-    /// <summary>An open round over the whole plan (one expected report per task and unit, a third of them in on time) and 1,000 open slips.</summary>
+    /// <summary>An open round over the whole plan (it expects one report per task and unit; a third of them are in on time) and 1,000 open slips.</summary>
     public const string RoundSql = """
         INSERT INTO "ReportingRounds" ("PlanId", "Name", "PeriodStart", "PeriodEnd", "DueOn", "OpenedAt", "OpenedBy")
         SELECT max("Id"), '2022年6月调度', DATE '2022-06-01', DATE '2022-06-30', DATE '2022-06-25', now(), 'bench' FROM "Plans";
-        INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId", "FirstSubmittedOn")
-        SELECT r."Id", l."PlanTaskId", l."LeadUnitId", CASE WHEN l."PlanTaskId" % 3 = 0 THEN DATE '2022-06-15' END
-        FROM "PlanTaskLeadUnits" l, (SELECT max("Id") AS "Id" FROM "ReportingRounds") r;
+        INSERT INTO "ProgressReports" ("PlanTaskId", "LeadUnitId", "Author", "Revision", "State", "IsFinal", "Text", "ClaimedProgress", "CreatedAt", "SubmittedAt", "Version")
+        SELECT l."PlanTaskId", l."LeadUnitId", 'bench', 1, 'Submitted', false, '本月进展。', 50, now(), now(), gen_random_uuid()
+        FROM "PlanTaskLeadUnits" l WHERE l."PlanTaskId" % 3 = 0;
+        INSERT INTO "RoundSubmissions" ("RoundId", "PlanTaskId", "LeadUnitId", "ReportId", "FirstSubmittedOn")
+        SELECT r."Id", p."PlanTaskId", p."LeadUnitId", p."Id", DATE '2022-06-15'
+        FROM "ProgressReports" p, (SELECT max("Id") AS "Id" FROM "ReportingRounds") r WHERE p."Author" = 'bench';
         INSERT INTO "SupervisionSlips" ("PlanTaskId", "Number", "Level", "Matter", "ReplyBy", "IssuedAt", "IssuedBy")
         SELECT t."Id", t."Number", CASE t."Number" % 3 WHEN 0 THEN 'Blue' WHEN 1 THEN 'Yellow' ELSE 'Red' END, '合成督办事项', DATE '2022-06-30', now(), 'bench'
         FROM "PlanTasks" t WHERE t."Number" % 100 = 0;

@@ -11,9 +11,10 @@ using Npgsql;
 
 // 调度轮次 benchmark: synthetic plans of N tasks (default 10,000 and 100,000) in 19 domains and 60 lead units
 // (a second unit on every third task, so about 1.33 expected reports per task), one user per unit, on
-// PostgreSQL. For each size: the median of five runs of (a) ReportingRounds.OpenAsync over the whole plan and
+// PostgreSQL. For each size: the median of five runs of (a) ReportingRounds.OpenAsync over the whole plan,
 // (b) one ReminderScanner scan the day after the due day, when every unit has missing reports (a chase per
-// unit and a notification per user are inserted); then the ratio time(100k)/time(10k).
+// unit and a notification per user are inserted), and (c) the round page's counts (the round's figures and
+// the per-unit table) once a third of the reports are in; then the ratio time(100k)/time(10k).
 var server = Environment.GetEnvironmentVariable("ACTIONPLAN_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set ACTIONPLAN_BENCH_POSTGRES (bench/run.sh starts a server and sets it).");
 var given = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
@@ -22,7 +23,7 @@ const int Runs = 5;
 var office = new AccessScope("bench", true, null, true, false);
 var notifier = new RoundNotifier(TimeProvider.System, new AlertFeed());
 
-var results = new Dictionary<int, (double Open, double Scan)>();
+var results = new Dictionary<int, (double Open, double Scan, double Read)>();
 foreach (var size in sizes)
 {
     var name = $"ap_round_{size}_{Guid.NewGuid():N}"[..30];
@@ -46,6 +47,7 @@ foreach (var size in sizes)
         var scanner = new ReminderScanner(contexts, Clock("2022-06-26"), new ReminderOptions(), notifier, TimeProvider.System, NullLogger<ReminderScanner>.Instance);
         var open = new List<double>();
         var scan = new List<double>();
+        var read = new List<double>();
         int expected = 0, chases = 0;
         for (var run = 0; run < Runs + 1; run++)
         {
@@ -64,9 +66,23 @@ foreach (var size in sizes)
             var scanMs = watch.Elapsed.TotalMilliseconds;
             await using (var db = contexts.CreateDbContext())
             {
-                expected = await db.ExpectedReports.CountAsync(e => e.RoundId == opened.RoundId);
-                // Each run starts from the same state: no round, no chase, no notification.
-                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ReportingRounds"; TRUNCATE "Notifications"; ANALYZE "ExpectedReports";""");
+                expected = await ExpectedReports.Of(db).CountAsync(e => e.RoundId == opened.RoundId);
+                await db.Database.ExecuteSqlRawAsync(Generator.SubmittedSql(opened.RoundId!.Value));
+            }
+
+            watch.Restart();
+            var round = await opening.GetAsync(office, opened.RoundId!.Value) ?? throw new InvalidOperationException("the round is gone");
+            var units = await opening.UnitsAsync(office, opened.RoundId!.Value);
+            var readMs = watch.Elapsed.TotalMilliseconds;
+            if (round.Figures.Submitted == 0 || round.Figures.Missing == 0 || units.Count != 60)
+            {
+                throw new InvalidOperationException($"unexpected figures: {round.Figures}, {units.Count} units");
+            }
+
+            await using (var db = contexts.CreateDbContext())
+            {
+                // Each run starts from the same state: no round, no report, no chase, no notification.
+                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ReportingRounds"; DELETE FROM "ProgressReports"; TRUNCATE "Notifications"; ANALYZE "RoundSubmissions";""");
             }
 
             // The first run warms up the code paths and is not counted.
@@ -74,16 +90,12 @@ foreach (var size in sizes)
             {
                 open.Add(openMs);
                 scan.Add(scanMs);
+                read.Add(readMs);
             }
         }
 
-        if (args.Contains("--explain"))
-        {
-            await Explain(contexts, planId);
-        }
-
-        results[size] = (Median(open), Median(scan));
-        Console.WriteLine($"{size,8:N0} tasks ({expected:N0} expected reports)  open round: {Median(open),6:N0} ms   reminder scan ({chases} units chased): {Median(scan),6:N0} ms   (medians of {Runs})");
+        results[size] = (Median(open), Median(scan), Median(read));
+        Console.WriteLine($"{size,8:N0} tasks ({expected:N0} expected reports)  open round: {Median(open),6:N0} ms   reminder scan ({chases} units chased): {Median(scan),6:N0} ms   round page counts: {Median(read),6:N0} ms   (medians of {Runs})");
     }
     finally
     {
@@ -95,7 +107,7 @@ foreach (var size in sizes)
 if (results.Count == 2)
 {
     var (small, large) = (results[sizes[0]], results[sizes[1]]);
-    Console.WriteLine($"ratio {sizes[1]:N0}/{sizes[0]:N0}: open round {large.Open / small.Open:0.0}x, reminder scan {large.Scan / small.Scan:0.0}x");
+    Console.WriteLine($"ratio {sizes[1]:N0}/{sizes[0]:N0}: open round {large.Open / small.Open:0.0}x, reminder scan {large.Scan / small.Scan:0.0}x, round page counts {large.Read / small.Read:0.0}x");
 }
 
 return;
@@ -106,27 +118,6 @@ async Task Admin(string sql)
     await admin.OpenAsync();
     await using var command = new NpgsqlCommand(sql, admin);
     await command.ExecuteNonQueryAsync();
-}
-
-// The plan of the round's insert, run in a transaction that is rolled back.
-static async Task Explain(Contexts contexts, int planId)
-{
-    await using var db = contexts.CreateDbContext();
-    await using var transaction = await db.Database.BeginTransactionAsync();
-    var roundId = await db.Database.SqlQuery<int>(
-        $"""INSERT INTO "ReportingRounds" ("PlanId", "Name", "PeriodStart", "PeriodEnd", "DueOn", "OpenedAt", "OpenedBy") VALUES ({planId}, 'explain', DATE '2022-06-01', DATE '2022-06-30', DATE '2022-06-25', now(), 'bench') RETURNING "Id" AS "Value" """)
-        .ToListAsync();
-    var plan = await db.Database.SqlQuery<string>(
-        $"""
-        EXPLAIN (ANALYZE, BUFFERS)
-        INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId")
-        SELECT {roundId[0]}, l."PlanTaskId", l."LeadUnitId"
-        FROM "PlanTaskLeadUnits" l
-        JOIN "PlanTasks" t ON t."Id" = l."PlanTaskId"
-        WHERE t."PlanId" = {planId} AND (-1 < 0 OR t."DomainId" = -1)
-        """).ToListAsync();
-    Console.WriteLine(string.Join("\n", plan));
-    await transaction.RollbackAsync();
 }
 
 static PortalClock Clock(string today) => new(TimeProvider.System, new ClockOptions { Today = today });
@@ -158,6 +149,16 @@ internal static class Generator
         INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "IsDisabled", "MustChangePassword", "CreatedAt", "EmailConfirmed",
                                    "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "LeadUnitId")
         SELECT 'u' || u."Id", 'unit' || u."Id", 'UNIT' || u."Id", false, false, now(), false, false, false, true, 0, u."Id" FROM "LeadUnits" u;
+        ANALYZE;
+        """;
+
+    /// <summary>A submitted report, received by the round, from every unit of every third task.</summary>
+    public static string SubmittedSql(int roundId) => $"""
+        INSERT INTO "ProgressReports" ("PlanTaskId", "LeadUnitId", "Author", "Revision", "State", "IsFinal", "Text", "ClaimedProgress", "CreatedAt", "SubmittedAt", "Version")
+        SELECT l."PlanTaskId", l."LeadUnitId", 'bench', 1, 'Submitted', false, '本月进展。', 50, now(), now(), gen_random_uuid()
+        FROM "PlanTaskLeadUnits" l WHERE l."PlanTaskId" % 3 = 0;
+        INSERT INTO "RoundSubmissions" ("RoundId", "PlanTaskId", "LeadUnitId", "ReportId", "FirstSubmittedOn")
+        SELECT {roundId}, r."PlanTaskId", r."LeadUnitId", r."Id", DATE '2022-06-20' FROM "ProgressReports" r;
         ANALYZE;
         """;
 }

@@ -32,7 +32,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FigureSnapshot> FigureSnapshots => Set<FigureSnapshot>();
     public DbSet<PlanDataVersion> PlanDataVersions => Set<PlanDataVersion>();
     public DbSet<ReportingRound> ReportingRounds => Set<ReportingRound>();
-    public DbSet<ExpectedReport> ExpectedReports => Set<ExpectedReport>();
+    public DbSet<RoundSubmission> RoundSubmissions => Set<RoundSubmission>();
+    public DbSet<RoundMembership> RoundMemberships => Set<RoundMembership>();
     public DbSet<ReportChase> ReportChases => Set<ReportChase>();
     public DbSet<SupervisionSlip> SupervisionSlips => Set<SupervisionSlip>();
     public DbSet<SlipRecipient> SlipRecipients => Set<SlipRecipient>();

@@ -20,12 +20,13 @@ namespace ActionPlan.IntegrationTests;
 /// </summary>
 public abstract partial class ReportingFiguresTests(PortalFixture fixture)
 {
-    private const string Sentence = "本月调度应报送5份，按时报送2份，逾期报送1份，未报送2份；现有督办单4件（红色1件、黄色1件、蓝色2件）；批准延期1个时间节点。";
+    private static string Sentence(Units s) => $"本月调度应报送{s.Links}份，按时报送2份，逾期报送1份，未报送{s.Links - 3}份；现有督办单4件（红色1件、黄色1件、蓝色2件）；批准延期1个时间节点。";
     private static readonly AccessScope Office = new("office1", true, null, true, false);
 
     private PortalFactory Portal => fixture.Portal;
 
-    private sealed record Units(int PlanId, int A, string AName, int B, string BName, int C, string CName);
+    /// <summary>The plan, units A–C, and hand counts from the plan's links: each unit's, the plan's, and May's domain's.</summary>
+    private sealed record Units(int PlanId, int A, string AName, int B, string BName, int C, string CName, int LinksA, int LinksB, int LinksC, int Links, int MayLinks);
 
     private async Task<Units> StateAsync()
     {
@@ -36,9 +37,13 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
             .OrderBy(l => l.PlanTask.Number).ThenBy(l => l.Position)
             .Select(l => new { l.PlanTaskId, l.LeadUnitId, l.LeadUnit.Name })
             .ToListAsync();
-        var units = links.GroupBy(l => l.LeadUnitId).Where(g => g.Count() >= 2).Take(3).Select(g => g.ToList()).ToList();
+        var units = links.GroupBy(l => l.LeadUnitId).Where(g => g.Count() >= 2).OrderBy(g => g.Key).Take(3).Select(g => g.ToList()).ToList();
         var (a, b, c) = (units[0], units[1], units[2]);
-        var state = new Units(planId, a[0].LeadUnitId, a[0].Name, b[0].LeadUnitId, b[0].Name, c[0].LeadUnitId, c[0].Name);
+        // A round asks every task × lead unit of its scope (no task of the real plan is 销号 here).
+        var mayDomain = await db.PlanTasks.Where(t => t.Id == a[0].PlanTaskId).Select(t => t.DomainId).SingleAsync();
+        var mayLinks = await db.PlanTaskLeadUnits.CountAsync(l => l.PlanTask.DomainId == mayDomain);
+        var state = new Units(planId, a[0].LeadUnitId, a[0].Name, b[0].LeadUnitId, b[0].Name, c[0].LeadUnitId, c[0].Name,
+            a.Count, b.Count, c.Count, links.Count, mayLinks);
         if (await db.ReportingRounds.AnyAsync(r => r.PlanId == planId))
         {
             return state;
@@ -48,26 +53,24 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
         var may = new ReportingRound
         {
             PlanId = planId, Name = "2022年5月调度", PeriodStart = new(2022, 5, 1), PeriodEnd = new(2022, 5, 31), DueOn = new(2022, 5, 25),
-            OpenedAt = now, OpenedBy = "office1", ClosedAt = now, ClosedBy = "office1",
+            DomainId = mayDomain, OpenedAt = now, OpenedBy = "office1", ClosedAt = now, ClosedBy = "office1",
         };
-        may.Expected.Add(new ExpectedReport { PlanTaskId = a[0].PlanTaskId, LeadUnitId = a[0].LeadUnitId });
         var june = new ReportingRound
         {
             PlanId = planId, Name = "2022年6月调度", PeriodStart = new(2022, 6, 1), PeriodEnd = new(2022, 6, 30), DueOn = new(2022, 6, 25),
             OpenedAt = now, OpenedBy = "office1",
         };
-        ExpectedReport Expected(int task, int unit, DateOnly? on, ReviewState? review) => new()
+        RoundSubmission Received(int task, int unit, DateOnly on, ReviewState review) => new()
         {
             PlanTaskId = task, LeadUnitId = unit, FirstSubmittedOn = on,
-            Report = review is { } rs ? new ProgressReport { PlanTaskId = task, LeadUnitId = unit, Author = "unit", Text = "本月进展。", State = rs, CreatedAt = now, SubmittedAt = now } : null,
+            Report = new ProgressReport { PlanTaskId = task, LeadUnitId = unit, Author = "unit", Text = "本月进展。", State = review, CreatedAt = now, SubmittedAt = now },
         };
-        june.Expected.AddRange(
+        // Three reports in (one late); everything else the round asks is missing.
+        june.Submissions.AddRange(
         [
-            Expected(a[0].PlanTaskId, a[0].LeadUnitId, new(2022, 6, 20), ReviewState.Approved),
-            Expected(a[1].PlanTaskId, a[1].LeadUnitId, new(2022, 6, 27), ReviewState.Returned),
-            Expected(b[0].PlanTaskId, b[0].LeadUnitId, new(2022, 6, 25), ReviewState.Submitted),
-            Expected(b[1].PlanTaskId, b[1].LeadUnitId, null, null),
-            Expected(c[0].PlanTaskId, c[0].LeadUnitId, null, null),
+            Received(a[0].PlanTaskId, a[0].LeadUnitId, new(2022, 6, 20), ReviewState.Approved),
+            Received(a[1].PlanTaskId, a[1].LeadUnitId, new(2022, 6, 27), ReviewState.Returned),
+            Received(b[0].PlanTaskId, b[0].LeadUnitId, new(2022, 6, 25), ReviewState.Submitted),
         ]);
         db.ReportingRounds.AddRange(may, june);
 
@@ -113,19 +116,21 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
 
         f.Round!.Name.Should().Be("2022年6月调度", "the open round comes before the newer-or-older closed one");
         f.Round.IsOpen.Should().BeTrue();
-        f.Totals.Should().Be(new RoundFigures(Expected: 5, Submitted: 3, Approved: 1, Returned: 1, Waiting: 1, Missing: 2, Late: 1));
+        f.Totals.Should().Be(new RoundFigures(Expected: s.Links, Submitted: 3, Approved: 1, Returned: 1, Waiting: 1, Missing: s.Links - 3, Late: 1));
         f.Totals.OnTime.Should().Be(2, "20 June and the due day itself are on time");
-        f.Units.Select(u => (u.Unit, u.Figures.Expected, u.Figures.OnTime, u.Figures.Late, u.Figures.Missing, u.Figures.Approved, u.Figures.Returned)).Should().BeEquivalentTo(new[]
+        f.Units.Where(u => u.Unit == s.AName || u.Unit == s.BName || u.Unit == s.CName)
+            .Select(u => (u.Unit, u.Figures.Expected, u.Figures.OnTime, u.Figures.Late, u.Figures.Missing, u.Figures.Approved, u.Figures.Returned)).Should().BeEquivalentTo(new[]
         {
-            (s.AName, 2, 1, 1, 0, 1, 1),
-            (s.BName, 2, 1, 0, 1, 0, 0),
-            (s.CName, 1, 0, 0, 1, 0, 0),
+            (s.AName, s.LinksA, 1, 1, s.LinksA - 2, 1, 1),
+            (s.BName, s.LinksB, 1, 0, s.LinksB - 1, 0, 0),
+            (s.CName, s.LinksC, 0, 0, s.LinksC, 0, 0),
         });
-        f.Units[^1].Unit.Should().Be(s.AName, "units with missing reports come first");
+        f.Units.Sum(u => u.Figures.Expected).Should().Be(s.Links, "every unit of the plan is listed");
+        f.Units.Select(u => u.Figures.Missing).Should().BeInDescendingOrder("units with more missing reports come first");
         f.Slips.Should().Be(new SlipCounts(Blue: 2, Yellow: 1, Red: 1), "the closed blue and the escalated yellow are not open");
         f.ExtensionsApproved.Should().Be(1, "the refused request does not count");
         f.MilestonesMoved.Should().Be(1);
-        f.Sentence.Should().Be(Sentence);
+        f.Sentence.Should().Be(Sentence(s));
     }
 
     [Fact]
@@ -135,12 +140,12 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
 
         var may = await FiguresAsync(Office, s.PlanId, new DateOnly(2022, 5, 1));
         may.Round!.Name.Should().Be("2022年5月调度");
-        may.Totals.Missing.Should().Be(1);
+        may.Totals.Should().Be(new RoundFigures(s.MayLinks, 0, 0, 0, 0, s.MayLinks, 0), "May asked one domain and received nothing");
         (await FiguresAsync(Office, s.PlanId, new DateOnly(2022, 9, 1))).Round!.Name.Should().Be("2022年6月调度", "no round covers September: the current one");
 
         var unit = await FiguresAsync(new AccessScope("unitA", false, s.A, false, false), s.PlanId);
         unit.Units.Should().ContainSingle().Which.Unit.Should().Be(s.AName);
-        unit.Totals.Should().Be(new RoundFigures(2, 2, 1, 1, 0, 0, 1));
+        unit.Totals.Should().Be(new RoundFigures(s.LinksA, 2, 1, 1, 0, s.LinksA - 2, 1));
         unit.Slips.Should().Be(new SlipCounts(1, 0, 0), "one open slip is addressed to unit A");
         (unit.ExtensionsApproved, unit.MilestonesMoved).Should().Be((1, 1));
 
@@ -151,7 +156,7 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
     [Fact]
     public async Task The_dashboard_shows_the_section_with_the_hand_counted_figures_within_five_round_trips()
     {
-        await StateAsync();
+        var s = await StateAsync();
 
         (await fixture.Client.GetAsync("/dashboard")).StatusCode.Should().Be(HttpStatusCode.OK);
         var before = Portal.Commands.Count;
@@ -165,7 +170,7 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
         var figures = Figure().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         figures.Should().Contain(new Dictionary<string, string>
         {
-            ["expected"] = "5", ["ontime"] = "2", ["late"] = "1", ["missing"] = "2", ["approved"] = "1", ["returned"] = "1",
+            ["expected"] = s.Links.ToString("N0"), ["ontime"] = "2", ["late"] = "1", ["missing"] = (s.Links - 3).ToString("N0"), ["approved"] = "1", ["returned"] = "1",
             ["slips-Blue"] = "2", ["slips-Yellow"] = "1", ["slips-Red"] = "1", ["extended"] = "1", ["extensions"] = "1",
         });
         html.Should().Contain("href=\"slips?level=Red\"").And.MatchRegex("href=\"rounds/\\d+\"");
@@ -187,9 +192,9 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("<!--!-->", "");
 
         used.Should().BeInRange(1, 5);
-        html.Should().Contain(Sentence).And.Contain("六、报送与督办情况").And.Contain("2022年6月调度（2022年6月25日前报送）");
-        html.Should().MatchRegex($"<td>{Regex.Escape(s.AName)}</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">1</td>");
-        html.Should().MatchRegex("<td>合计</td><td class=\"n\">5</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">1</td>");
+        html.Should().Contain(Sentence(s)).And.Contain("六、报送与督办情况").And.Contain("2022年6月调度（2022年6月25日前报送）");
+        html.Should().MatchRegex($"<td>{Regex.Escape(s.AName)}</td><td class=\"n\">{s.LinksA}</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">{s.LinksA - 2}</td><td class=\"n\">1</td><td class=\"n\">1</td>");
+        html.Should().MatchRegex($"<td>合计</td><td class=\"n\">{s.Links}</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">{s.Links - 3}</td><td class=\"n\">1</td><td class=\"n\">1</td>");
 
         var xlsx = await fixture.Client.GetAsync(DispatchEndpoints.Path + "?month=2022-06&asof=2022-06-20");
         using var document = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
@@ -200,11 +205,11 @@ public abstract partial class ReportingFiguresTests(PortalFixture fixture)
             .ToList();
         rows[2].Should().Equal(DispatchWorkbook.ReportingHeaders);
         rows[3][0].Should().Be("调度轮次：2022年6月调度（2022-06-25前报送）");
-        rows.Should().ContainEquivalentOf(new[] { s.AName, "2", "1", "1", "0", "1", "1" });
-        rows.Should().ContainEquivalentOf(new[] { "合计", "5", "2", "1", "2", "1", "1" });
+        rows.Should().ContainEquivalentOf(new[] { s.AName, $"{s.LinksA}", "1", "1", $"{s.LinksA - 2}", "1", "1" });
+        rows.Should().ContainEquivalentOf(new[] { "合计", $"{s.Links}", "2", "1", $"{s.Links - 3}", "1", "1" });
         rows.Should().ContainEquivalentOf(new[] { "红色督办单", "1" }).And.ContainEquivalentOf(new[] { "蓝色督办单", "2" }).And.ContainEquivalentOf(new[] { "批准延期节点", "1" });
         var summary = await fixture.Client.GetStringAsync("/dispatch?month=2022-05&asof=2022-05-31");
-        WebUtility.HtmlDecode(summary).Should().Contain("本月调度应报送1份，按时报送0份，逾期报送0份，未报送1份；");
+        WebUtility.HtmlDecode(summary).Should().Contain($"本月调度应报送{s.MayLinks}份，按时报送0份，逾期报送0份，未报送{s.MayLinks}份；");
     }
 
     [Fact]

@@ -78,7 +78,11 @@ public abstract class ReportingRoundTests(PortalFixture fixture)
 
         (await Rounds(Due).PreviewAsync(plan.Id, null)).Should().Be((3, 4), "T1 甲, T2 甲 and 乙, T3 乙; T4 names no unit");
         (await Rounds(Due).PreviewAsync(plan.Id, 2)).Should().Be((1, 1));
+        var before = Portal.Commands.Count;
         var all = await OpenAsync(plan);
+        var opening = Portal.Commands.TextsAfter(before);
+        opening.Split('\n').Count(c => c.Contains("INSERT INTO \"ReportingRounds\"", StringComparison.Ordinal)).Should().Be(1, opening);
+        opening.Should().NotContain("INSERT INTO \"RoundSubmissions\"", "opening writes the round alone; what it expects is counted when read");
         var second = await OpenAsync(plan, domain: 2, name: "2022年6月专项调度");
 
         var rounds = await Rounds(Due).ListAsync(Office, plan.Id);

@@ -156,6 +156,43 @@ public abstract class TaskClosingTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Reopening_puts_a_task_back_into_open_rounds_while_closed_rounds_keep_what_they_had()
+    {
+        var plan = await PlanAsync();
+        var may = await OpenRoundAsync(plan, 5, "2022年5月调度");
+        await ApprovedAsync(plan, plan.UnitA, 2);
+        (await Closing.CloseAsync(Office, plan.Two)).Succeeded.Should().BeTrue();
+        (await Rounds.CloseAsync(Office, may)).Succeeded.Should().BeTrue();
+        var june = await OpenRoundAsync(plan, 6, "2022年6月调度");
+        (await Rounds.GetAsync(Office, may))!.Figures.Expected.Should().Be(2, "task 1 甲 and 甲's report on task 2, which was closed while May was open");
+        (await Rounds.GetAsync(Office, june))!.Figures.Expected.Should().Be(1, "June opened while task 2 was closed");
+
+        (await Closing.ReopenAsync(Office, plan.Two, "复核发现佐证材料不全")).Succeeded.Should().BeTrue();
+
+        (await Rounds.ItemsAsync(Office, june)).Select(i => (i.TaskNumber, i.State)).Should().BeEquivalentTo(new[]
+        {
+            (1, ExpectedReportState.Missing), (2, ExpectedReportState.Missing), (2, ExpectedReportState.Missing),
+        }, "the open round asks the re-opened task of both its units");
+        (await Rounds.GetAsync(Office, may))!.Figures.Expected.Should().Be(2, "May had ended with task 2 closed");
+
+        (await Rounds.CloseAsync(Office, june)).Succeeded.Should().BeTrue();
+        await ApprovedAsync(plan, plan.UnitA, 1);
+        (await Closing.CloseAsync(Office, plan.One)).Succeeded.Should().BeTrue();
+
+        (await Rounds.GetAsync(Office, june))!.Figures.Should().Be(new RoundFigures(3, 0, 0, 0, 0, 3, 0), "June ended with both tasks open and keeps them");
+        (await Rounds.GetAsync(Office, may))!.Figures.Expected.Should().Be(2);
+        (await Rounds.PreviewAsync(plan.Id, null)).Should().Be((1, 2), "a new round asks task 2 of both its units");
+        (await Portal.WithDbAsync(db => db.RoundMemberships.Where(m => m.PlanTask.PlanId == plan.Id).OrderBy(m => m.RoundId).ThenBy(m => m.PlanTaskId)
+            .Select(m => new { m.RoundId, m.PlanTaskId, m.Included }).ToListAsync()))
+            .Should().Equal(
+                [
+                    new { RoundId = may, PlanTaskId = plan.One, Included = true }, new { RoundId = may, PlanTaskId = plan.Two, Included = false },
+                    new { RoundId = june, PlanTaskId = plan.One, Included = true },
+                ],
+                "one row per closed round and task whose state changed after that round ended");
+    }
+
+    [Fact]
     public async Task A_closed_task_is_read_only()
     {
         var plan = await PlanAsync();

@@ -2,7 +2,8 @@ namespace ActionPlan.Data.Entities;
 
 /// <summary>
 /// 调度轮次: the office asks every lead unit to report on each of its tasks in the round by a due day
-/// (每月25日前报送). Opening a round writes its <see cref="ExpectedReport"/>s, one per task and unit.
+/// (每月25日前报送). Opening a round writes only this row: what it expects is its tasks × their lead units, and
+/// what it received is in <see cref="Submissions"/>.
 /// </summary>
 public class ReportingRound
 {
@@ -29,5 +30,5 @@ public class ReportingRound
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedBy { get; set; }
 
-    public List<ExpectedReport> Expected { get; set; } = [];
+    public List<RoundSubmission> Submissions { get; set; } = [];
 }

@@ -222,41 +222,6 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Domains");
                 });
 
-            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("FirstSubmittedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LeadUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlanTaskId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanTaskId");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("LeadUnitId", "RoundId");
-
-                    b.HasIndex("RoundId", "PlanTaskId", "LeadUnitId")
-                        .IsUnique();
-
-                    b.ToTable("ExpectedReports");
-                });
-
             modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1025,6 +990,52 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.RoundMembership", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PlanTaskId");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.ToTable("RoundMemberships");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.RoundSubmission", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstSubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PlanTaskId", "LeadUnitId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("RoundSubmissions");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
                 {
                     b.Property<long>("Id")
@@ -1362,40 +1373,6 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("ActionPlan.Data.Entities.ExpectedReport", b =>
-                {
-                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
-                        .WithMany()
-                        .HasForeignKey("LeadUnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
-                        .WithMany()
-                        .HasForeignKey("PlanTaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", "Report")
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
-                        .WithMany("Expected")
-                        .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("LeadUnit");
-
-                    b.Navigation("PlanTask");
-
-                    b.Navigation("Report");
-
-                    b.Navigation("Round");
-                });
-
             modelBuilder.Entity("ActionPlan.Data.Entities.ExtensionRequest", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
@@ -1645,6 +1622,60 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.RoundMembership", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanTask");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.RoundSubmission", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ProgressReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.ReportingRound", "Round")
+                        .WithMany("Submissions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("PlanTask");
+
+                    b.Navigation("Report");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
@@ -1837,7 +1868,7 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ActionPlan.Data.Entities.ReportingRound", b =>
                 {
-                    b.Navigation("Expected");
+                    b.Navigation("Submissions");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.SlipRecipient", b =>

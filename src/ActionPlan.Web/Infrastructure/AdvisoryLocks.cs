@@ -21,4 +21,7 @@ public static class AdvisoryLocks
 
     /// <summary>Numbering a new 督办单 (max + 1 per plan; a transaction lock).</summary>
     public const long SlipNumbers = 7_270_700_4;
+
+    /// <summary>Closing a 调度轮次, or a task's 销号 or 恢复, which must see each other's result (a transaction lock).</summary>
+    public const long RoundMembership = 7_270_700_5;
 }

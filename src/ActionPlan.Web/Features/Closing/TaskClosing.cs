@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,8 @@ namespace ActionPlan.Web.Features.Closing;
 
 /// <summary>
 /// 销号: the office closes a task only on an approved final report (申请销号) of one of its units. A closed
-/// task is 已完成 at 100 %, leaves the open rounds (its still missing expected reports are removed; closed
-/// rounds keep their record) and is not asked by new rounds; it is read-only until the office re-opens it
+/// task is 已完成 at 100 %, leaves the open rounds (they no longer ask what it has not reported; closed
+/// rounds keep it as it was at their end) and is not asked by new rounds; it is read-only until the office re-opens it
 /// (恢复) with a reason. Every step is on the task's timeline.
 /// </summary>
 public sealed class TaskClosing(IDbContextFactory<AppDbContext> contexts, PortalClock clock, AuditWriter audit, ILogger<TaskClosing> logger)
@@ -75,11 +76,10 @@ public sealed class TaskClosing(IDbContextFactory<AppDbContext> contexts, Portal
         task.ClosedAt = clock.Now;
         task.ClosedBy = scope.UserName;
         task.ClosingReportId = report.Id;
-        // A closed task leaves the rounds still open: what they still expect of it is no longer asked (one
-        // statement). What was reported stays, and closed rounds keep their record untouched.
-        var left = await db.ExpectedReports
-            .Where(e => e.PlanTaskId == task.Id && e.FirstSubmittedOn == null && e.Round.ClosedAt == null)
-            .ExecuteDeleteAsync(cancellationToken);
+        // A closed task leaves the rounds still open: what they still expect of it is no longer asked, what was
+        // reported stays (ExpectedReports reads that from the task). Closed rounds keep it as it was at their end.
+        var left = await ExpectedReports.Of(db).CountAsync(e => e.PlanTaskId == task.Id && e.Submission == null && e.Round.ClosedAt == null, cancellationToken);
+        await ExpectedReports.KeepInClosedRoundsAsync(db, task, wasOpen: true, cancellationToken);
         audit.TaskChanged(db, scope, task, AuditAction.CloseTask, changes,
             left > 0 ? $"销号；进行中的调度轮次不再要求报送（{left} 份）" : "销号");
         try
@@ -127,6 +127,9 @@ public sealed class TaskClosing(IDbContextFactory<AppDbContext> contexts, Portal
             return ClosingResult.Fail($"任务 {task.Number} 未销号，无需恢复。");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Open rounds ask it again from now on; closed rounds keep it out, as it was at their end.
+        await ExpectedReports.KeepInClosedRoundsAsync(db, task, wasOpen: false, cancellationToken);
         audit.TaskChanged(db, scope, task, AuditAction.ReopenTask,
             [new AuditChange(AuditField.Closed, $"{Closed}（{task.ClosedBy}，报送 #{task.ClosingReportId}）", Open)], why);
         task.ClosedAt = null;
@@ -135,6 +138,7 @@ public sealed class TaskClosing(IDbContextFactory<AppDbContext> contexts, Portal
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -154,7 +154,16 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
             await rounds.AttachAsync(db, report, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (submit)
+        {
+            // The round received this unit's report on the task at the same moment (its key is taken).
+            return ReportResult.Fail("本单位刚有另一份该任务的报送提交，本次未保存，请刷新后再试。", "Submit");
+        }
+
         logger.LogInformation("Report {Report} on task {Task} {Action} by {User}", report.Id, task.Number, submit ? "submitted" : "saved as draft", scope.UserName);
         return ReportResult.Ok(submit ? $"已提交任务 {task.Number} 的{(report.IsFinal ? "销号申请" : "进展")}报送，等待省营转办审核。" : "已保存草稿。", report.Id);
     }

@@ -47,6 +47,8 @@ public sealed class ReminderScanner : PeriodicScan
 
         var batch = await _notifier.NextBatchAsync(db, cancellationToken);
         var steps = _options.StepDays;
+        // What an open round still misses, as ExpectedReports defines it: its tasks that are not 销号 × their
+        // units, less what it received (open rounds keep no RoundMembership rows).
         // The steps are a parameter each ({3}, {4}, …); the latest one reached decides, earlier ones are not sent late.
         var values = string.Join(", ", steps.Select((_, i) => $"({{{i + 3}}})"));
         var sql = $$"""
@@ -59,8 +61,11 @@ public sealed class ReminderScanner : PeriodicScan
             INSERT INTO "ReportChases" ("RoundId", "LeadUnitId", "Step", "Missing", "At", "BatchOrder")
             SELECT d."RoundId", e."LeadUnitId", d."Step", COUNT(*), {1}, {2}
             FROM reached d
-            JOIN "ExpectedReports" e ON e."RoundId" = d."RoundId"
-            WHERE e."FirstSubmittedOn" IS NULL
+            JOIN "ReportingRounds" r ON r."Id" = d."RoundId"
+            JOIN "PlanTasks" t ON t."PlanId" = r."PlanId" AND (r."DomainId" IS NULL OR t."DomainId" = r."DomainId")
+            JOIN "PlanTaskLeadUnits" e ON e."PlanTaskId" = t."Id"
+            WHERE t."ClosedAt" IS NULL
+              AND NOT EXISTS (SELECT 1 FROM "RoundSubmissions" s WHERE s."RoundId" = r."Id" AND s."PlanTaskId" = t."Id" AND s."LeadUnitId" = e."LeadUnitId")
             GROUP BY d."RoundId", e."LeadUnitId", d."Step"
             ON CONFLICT ("RoundId", "LeadUnitId", "Step") DO NOTHING
             """;

@@ -15,6 +15,6 @@ public sealed class ReportingDataSaved : SaveSignal
     protected override bool Concerns(DbContext context) =>
         context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Counts(e.Entity));
 
-    private static bool Counts(object entity) => entity is ReportingRound or ExpectedReport or ProgressReport or SupervisionSlip or SlipRecipient
+    private static bool Counts(object entity) => entity is ReportingRound or RoundSubmission or RoundMembership or ProgressReport or SupervisionSlip or SlipRecipient
         or ExtensionRequest or Milestone or PlanTaskLeadUnit or PlanTask;
 }

@@ -11,7 +11,7 @@ namespace ActionPlan.Web.Features.Rounds;
 /// <summary>
 /// 调度轮次: the office opens a round, units report into it through the usual report form, the office
 /// sees who has and has not reported, chases by hand and closes it. Every read is a fixed number of
-/// queries that count in the database; opening a round is one set-based insert of its expected reports.
+/// queries that count in the database; opening a round writes the round alone (see <see cref="ExpectedReports"/>).
 /// </summary>
 public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, PortalClock clock, AuditWriter audit, RoundNotifier notifier, ILogger<ReportingRounds> logger)
 {
@@ -104,17 +104,9 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             return RoundResult.Fail($"已有名为“{name}”的调度轮次，请换一个名称。", nameof(RoundInput.Name));
         }
 
-        // One statement, whatever the plan's size: every open task of the round × each of its lead units (-1: every domain); closed (销号) tasks are not asked.
-        var expected = await db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO "ExpectedReports" ("RoundId", "PlanTaskId", "LeadUnitId")
-            SELECT {0}, l."PlanTaskId", l."LeadUnitId"
-            FROM "PlanTaskLeadUnits" l
-            JOIN "PlanTasks" t ON t."Id" = l."PlanTaskId"
-            WHERE t."PlanId" = {1} AND ({2} < 0 OR t."DomainId" = {2}) AND t."ClosedAt" IS NULL
-            """,
-            [round.Id, planId, domainId ?? -1],
-            cancellationToken);
+        // Nothing more is written, whatever the plan's size: what the round expects is its tasks × their units,
+        // counted when read (ExpectedReports). The count for the message and the audit is one aggregate.
+        var expected = await ExpectedReports.Of(db).CountAsync(e => e.RoundId == round.Id, cancellationToken);
         audit.RoundChanged(db, scope, round.Id, AuditAction.OpenRound,
             new AuditChange(AuditField.RoundState, null, $"{name}：{start:yyyy-MM-dd}–{end:yyyy-MM-dd}，{due:yyyy-MM-dd} 前报送，应报 {expected} 份"));
         await db.SaveChangesAsync(cancellationToken);
@@ -142,10 +134,15 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             return RoundResult.Fail($"“{round.Name}”已于 {StatusText.ShortDate(DateOnly.FromDateTime(round.ClosedAt.Value.UtcDateTime))} 结束。");
         }
 
+        // From now on the round's tasks are those not 销号 at this moment; a task closed or re-opened at the same
+        // time waits for this (or this for it), so it keeps the round as it was (ExpectedReports.KeepInClosedRoundsAsync).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ExpectedReports.LockAsync(db, cancellationToken);
         round.ClosedAt = clock.Now;
         round.ClosedBy = scope.UserName;
         audit.RoundChanged(db, scope, round.Id, AuditAction.CloseRound, new AuditChange(AuditField.RoundState, "进行中", "已结束"));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RoundResult.Ok($"“{round.Name}”已结束；此后的报送不再计入本轮。", round.Id);
     }
 
@@ -175,7 +172,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             return RoundResult.Fail("本轮已结束，不能再催报。");
         }
 
-        var missing = await db.ExpectedReports.CountAsync(e => e.RoundId == roundId && e.LeadUnitId == unitId && e.FirstSubmittedOn == null, cancellationToken);
+        var missing = await ExpectedReports.Of(db).CountAsync(e => e.RoundId == roundId && e.LeadUnitId == unitId && e.FirstSubmittedOn == null, cancellationToken);
         var unit = await db.LeadUnits.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         if (unit is null || missing == 0)
         {
@@ -201,7 +198,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.DueOn, Domain = r.Domain != null ? r.Domain.Name : null, r.OpenedAt, r.OpenedBy, r.ClosedAt, r.ClosedBy })
             .ToListAsync(cancellationToken);
-        var figures = await Figures(Flat(Visible(db, scope).Where(e => e.Round.PlanId == planId)), x => x.RoundId, cancellationToken);
+        var figures = await Figures(Flat(ExpectedReports.Visible(db, scope).Where(e => e.Round.PlanId == planId)), x => x.RoundId, cancellationToken);
         return rounds.Select(r => new RoundSummary(r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.DueOn, r.Domain, r.OpenedAt, r.OpenedBy, r.ClosedAt, r.ClosedBy,
             figures.GetValueOrDefault(r.Id, RoundFigures.None))).ToList();
     }
@@ -218,7 +215,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             return null;
         }
 
-        var figures = await Figures(Flat(Visible(db, scope).Where(e => e.RoundId == roundId)), x => x.RoundId, cancellationToken);
+        var figures = await Figures(Flat(ExpectedReports.Visible(db, scope).Where(e => e.RoundId == roundId)), x => x.RoundId, cancellationToken);
         return new RoundSummary(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, round.DueOn, round.Domain, round.OpenedAt, round.OpenedBy, round.ClosedAt, round.ClosedBy,
             figures.GetValueOrDefault(round.Id, RoundFigures.None));
     }
@@ -227,7 +224,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
     public async Task<IReadOnlyList<UnitRoundRow>> UnitsAsync(AccessScope scope, int roundId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var expected = Visible(db, scope).Where(e => e.RoundId == roundId);
+        var expected = ExpectedReports.Visible(db, scope).Where(e => e.RoundId == roundId);
         var figures = await Figures(Flat(expected), x => x.LeadUnitId, cancellationToken);
         var units = await db.LeadUnits.AsNoTracking().Where(u => expected.Any(e => e.LeadUnitId == u.Id))
             .Select(u => new
@@ -248,7 +245,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
     public async Task<IReadOnlyList<ExpectedReportRow>> ItemsAsync(AccessScope scope, int? roundId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var expected = Visible(db, scope);
+        var expected = ExpectedReports.Visible(db, scope);
         expected = roundId is { } id ? expected.Where(e => e.RoundId == id) : expected.Where(e => e.Round.ClosedAt == null);
         var rows = await expected.AsNoTracking()
             .OrderBy(e => e.Round.DueOn).ThenBy(e => e.PlanTask.Number).ThenBy(e => e.LeadUnit.Name)
@@ -256,31 +253,42 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             {
                 e.RoundId, RoundName = e.Round.Name, e.Round.DueOn, Open = e.Round.ClosedAt == null,
                 e.PlanTask.Number, e.PlanTask.Title, Unit = e.LeadUnit.Name,
-                State = e.Report != null ? (ReviewState?)e.Report.State : null, e.FirstSubmittedOn, e.ReportId,
-                ReturnReason = e.Report != null ? e.Report.ReturnReason : null,
+                State = e.Submission != null ? (ReviewState?)e.Submission.Report.State : null, e.FirstSubmittedOn, e.ReportId,
+                ReturnReason = e.Submission != null ? e.Submission.Report.ReturnReason : null,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ExpectedReportRow(r.RoundId, r.RoundName, r.DueOn, r.Open, r.Number, r.Title, r.Unit, StateOf(r.FirstSubmittedOn, r.State), r.FirstSubmittedOn, r.ReportId, r.ReturnReason)).ToList();
     }
 
     /// <summary>
-    /// Links a report being submitted to the open round that expects it from this unit (the one due first),
-    /// in the caller's transaction: the round then counts it, late if after its due day.
+    /// Links a report being submitted to the open round that expects it from this unit (the one it was started
+    /// in, else the one due first), in the caller's transaction: the round then counts it, late if after its due
+    /// day. A revision after 退回 replaces the report the round counts and keeps the day it first came.
     /// </summary>
     public async Task AttachAsync(AppDbContext db, ProgressReport report, CancellationToken cancellationToken = default)
     {
-        var expected = await db.ExpectedReports
+        var found = await ExpectedReports.Of(db)
             .Where(e => e.PlanTaskId == report.PlanTaskId && e.LeadUnitId == report.LeadUnitId && e.Round.ClosedAt == null)
             .OrderBy(e => report.RoundId == e.RoundId ? 0 : 1).ThenBy(e => e.Round.DueOn).ThenBy(e => e.RoundId)
+            .Select(e => new { e.RoundId, Received = e.Submission })
             .FirstOrDefaultAsync(cancellationToken);
-        if (expected is null)
+        if (found is null)
         {
             return;
         }
 
-        report.RoundId = expected.RoundId;
-        expected.Report = report;
-        expected.FirstSubmittedOn ??= clock.Today;
+        report.RoundId = found.RoundId;
+        if (found.Received is { } received)
+        {
+            received.Report = report;
+        }
+        else
+        {
+            db.RoundSubmissions.Add(new RoundSubmission
+            {
+                RoundId = found.RoundId, PlanTaskId = report.PlanTaskId, LeadUnitId = report.LeadUnitId, Report = report, FirstSubmittedOn = clock.Today,
+            });
+        }
     }
 
     public static ExpectedReportState StateOf(DateOnly? firstSubmittedOn, ReviewState? state) =>
@@ -296,19 +304,13 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
     private static IQueryable<PlanTaskLeadUnit> Covered(AppDbContext db, int planId, int? domainNumber) =>
         db.PlanTaskLeadUnits.Where(l => l.PlanTask.PlanId == planId && l.PlanTask.ClosedAt == null && (domainNumber == null || l.PlanTask.Domain.Number == domainNumber));
 
-    /// <summary>The expected reports the caller may see: the office and leadership all, a unit its own, anyone else none.</summary>
-    private static IQueryable<ExpectedReport> Visible(AppDbContext db, AccessScope scope) =>
-        scope.SeesAllTasks ? db.ExpectedReports
-        : scope.LeadUnitId is { } unit ? db.ExpectedReports.Where(e => e.LeadUnitId == unit)
-        : db.ExpectedReports.Where(_ => false);
-
     private static IQueryable<FlatExpected> Flat(IQueryable<ExpectedReport> expected) => expected.Select(e => new FlatExpected
     {
         RoundId = e.RoundId,
         LeadUnitId = e.LeadUnitId,
         Submitted = e.FirstSubmittedOn != null,
-        Approved = e.FirstSubmittedOn != null && e.Report != null && e.Report.State == ReviewState.Approved,
-        Returned = e.FirstSubmittedOn != null && e.Report != null && e.Report.State == ReviewState.Returned,
+        Approved = e.Submission != null && e.Submission.Report.State == ReviewState.Approved,
+        Returned = e.Submission != null && e.Submission.Report.State == ReviewState.Returned,
         Late = e.FirstSubmittedOn > e.Round.DueOn,
     });
 

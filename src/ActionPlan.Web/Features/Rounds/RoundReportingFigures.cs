@@ -129,9 +129,7 @@ public sealed class RoundReportingFigures
             .Select(r => (int?)r.Id);
         var round = db.ReportingRounds.Where(r => r.Id == chosen.FirstOrDefault());
 
-        var expected = scope.SeesAllTasks ? db.ExpectedReports
-            : scope.LeadUnitId is { } unit ? db.ExpectedReports.Where(e => e.LeadUnitId == unit)
-            : db.ExpectedReports.Where(_ => false);
+        var expected = ExpectedReports.Visible(db, scope);
         var units = expected.Where(e => e.RoundId == chosen.FirstOrDefault())
             .Select(e => new
             {
@@ -139,8 +137,8 @@ public sealed class RoundReportingFigures
                 e.LeadUnit.Name,
                 Submitted = e.FirstSubmittedOn != null,
                 Late = e.FirstSubmittedOn > e.Round.DueOn,
-                Approved = e.FirstSubmittedOn != null && e.Report != null && e.Report.State == ReviewState.Approved,
-                Returned = e.FirstSubmittedOn != null && e.Report != null && e.Report.State == ReviewState.Returned,
+                Approved = e.Submission != null && e.Submission.Report.State == ReviewState.Approved,
+                Returned = e.Submission != null && e.Submission.Report.State == ReviewState.Returned,
             })
             .GroupBy(e => new { e.LeadUnitId, e.Name })
             .Select(g => new Row
