@@ -39,6 +39,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SlipRecipient> SlipRecipients => Set<SlipRecipient>();
     public DbSet<SlipReplyAttachment> SlipReplyAttachments => Set<SlipReplyAttachment>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<TaskHistory> TaskHistory => Set<TaskHistory>();
+    public DbSet<MilestoneHistory> MilestoneHistory => Set<MilestoneHistory>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

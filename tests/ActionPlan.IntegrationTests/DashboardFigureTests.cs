@@ -314,7 +314,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
     {
         var (planId, _, _) = await PlanAsync();
         var plan = new PlanOverview(planId, "手工计划", "手工〔2021〕1号", 2021, []);
-        var queries = new DispatchReportQueries(Contexts, Dashboard(Today), new RoundReportingFigures(Contexts), Settings);
+        var queries = new DispatchReportQueries(Contexts, Dashboard(Today), new RoundReportingFigures(Contexts), Settings, Clock(Today));
 
         var report = await queries.LoadAsync(Office, plan, new DateOnly(2022, 6, 1), Today);
 

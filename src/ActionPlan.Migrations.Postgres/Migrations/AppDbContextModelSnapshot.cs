@@ -549,6 +549,50 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.MilestoneHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.HasIndex("MilestoneId", "From")
+                        .IsUnique();
+
+                    b.HasIndex("Until", "From");
+
+                    b.ToTable("MilestoneHistory", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MilestoneHistory_Period", "\"From\" < \"Until\"");
+                        });
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1220,6 +1264,52 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("SupervisionSlips");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.TaskHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Difficulties")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgressSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId", "From")
+                        .IsUnique();
+
+                    b.HasIndex("Until", "From");
+
+                    b.ToTable("TaskHistory", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TaskHistory_Period", "\"From\" < \"Until\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1527,6 +1617,25 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("PlanTask");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.MilestoneHistory", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.AppUser", null)
@@ -1776,6 +1885,17 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.TaskHistory", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("PlanTask");
                 });

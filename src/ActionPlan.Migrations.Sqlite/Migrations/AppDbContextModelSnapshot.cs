@@ -526,6 +526,48 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.MilestoneHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId");
+
+                    b.HasIndex("MilestoneId", "From")
+                        .IsUnique();
+
+                    b.HasIndex("Until", "From");
+
+                    b.ToTable("MilestoneHistory", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MilestoneHistory_Period", "\"From\" < \"Until\"");
+                        });
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1175,6 +1217,50 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("SupervisionSlips");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.TaskHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Difficulties")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgressSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTaskId", "From")
+                        .IsUnique();
+
+                    b.HasIndex("Until", "From");
+
+                    b.ToTable("TaskHistory", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TaskHistory_Period", "\"From\" < \"Until\"");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1476,6 +1562,25 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("PlanTask");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.MilestoneHistory", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.Notification", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.AppUser", null)
@@ -1725,6 +1830,17 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Milestone");
+
+                    b.Navigation("PlanTask");
+                });
+
+            modelBuilder.Entity("ActionPlan.Data.Entities.TaskHistory", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("PlanTask");
                 });

@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Rounds;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,11 @@ public static class DatabaseServices
         services.AddSingleton(database);
         services.AddSingleton<PlanDataSaved>();
         services.AddSingleton<ReportingDataSaved>();
+        services.AddSingleton<HistoryRecorder>();
         services.AddDbContextFactory<AppDbContext>((provider, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>());
+            options.AddInterceptors(provider.GetRequiredService<HistoryRecorder>(), provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>());
         });
         // Identity's stores take a scoped context; it is created from the same factory and lives one request or DI scope.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

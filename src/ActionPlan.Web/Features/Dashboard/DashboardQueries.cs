@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,8 @@ public sealed class DashboardQueries(
         LoadAsync(scope, planId, clock.Today, cancellationToken);
 
     /// <summary>
-    /// Figures as of <paramref name="asOf"/>, from the <see cref="FigureCache"/> when it has them: a milestone
-    /// counts as done if it was done on or before that date. Task status has no history, so task figures are
-    /// always the current ones.
+    /// Figures as of <paramref name="asOf"/>, from the <see cref="FigureCache"/> when it has them. A past day is
+    /// counted from the history (<see cref="AsOf"/>): tasks and milestones as they stood at the end of that day.
     /// </summary>
     public Task<DashboardFigures> LoadAsync(AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default) =>
         cache is null
@@ -50,16 +50,21 @@ public sealed class DashboardQueries(
         return await CountAsync(db, scope, planId, asOf, cancellationToken);
     }
 
-    /// <summary>The figures counted from the tasks and milestones: three GROUP BY queries.</summary>
+    /// <summary>
+    /// The figures counted from the tasks and milestones (of the day's history when it is a past one): three
+    /// GROUP BY queries.
+    /// </summary>
     public async Task<DashboardFigures> CountAsync(AppDbContext db, AccessScope scope, int planId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var window = settings.WindowOn(asOf);
-        var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId);
-        var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
+        var day = AsOf.PastDay(asOf, clock.Today);
+        var tasks = scope.Apply(AsOf.Tasks(db, day).AsNoTracking()).Where(t => t.PlanId == planId);
+        var milestones = AsOf.Milestones(db, day).AsNoTracking();
+        var scoped = milestones.Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
         // Tasks by domain, status and whether one of their milestones is overdue: at most 19 × 4 × 2 rows.
         var byStatus = await tasks
-            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = t.Milestones.Any(m => m.Is(MilestoneState.Overdue, window)) })
+            .Select(t => new { t.Domain.Number, t.Domain.Name, t.Status, Overdue = milestones.Any(m => m.PlanTaskId == t.Id && m.Is(MilestoneState.Overdue, window)) })
             .GroupBy(t => new { t.Number, t.Name, t.Status, t.Overdue })
             .Select(g => new { g.Key.Number, g.Key.Name, g.Key.Status, g.Key.Overdue, Count = g.Count() })
             .WithMilestoneRules()
@@ -95,8 +100,11 @@ public sealed class DashboardQueries(
             links = links.Where(l => l.LeadUnitId == scope.LeadUnitId);
         }
 
-        var units = await links
-            .SelectMany(l => l.PlanTask.Milestones.DefaultIfEmpty(), (l, m) => new { l.LeadUnit.Name, l.PlanTaskId, Milestone = m })
+        var units = await (
+                from l in links
+                join m in milestones on l.PlanTaskId equals m.PlanTaskId into ms
+                from m in ms.DefaultIfEmpty()
+                select new { l.LeadUnit.Name, l.PlanTaskId, Milestone = m })
             .GroupBy(x => x.Name)
             .Select(g => new UnitFigures(
                 g.Key,

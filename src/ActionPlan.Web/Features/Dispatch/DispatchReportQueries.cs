@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
@@ -13,15 +14,17 @@ namespace ActionPlan.Web.Features.Dispatch;
 /// chosen date, the month's 报送与督办 (<see cref="RoundReportingFigures"/>, one query) and the two milestone
 /// lists (one query); at most five queries whatever the plan's size (as of an earlier day: three for the figures).
 /// </summary>
-public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contexts, DashboardQueries dashboard, RoundReportingFigures rounds, DeadlineSettings settings)
+public sealed class DispatchReportQueries(IDbContextFactory<AppDbContext> contexts, DashboardQueries dashboard, RoundReportingFigures rounds, DeadlineSettings settings, PortalClock clock)
 {
     public async Task<DispatchReport> LoadAsync(AccessScope scope, PlanOverview plan, DateOnly month, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var figures = await dashboard.LoadAsync(scope, plan.Id, asOf, cancellationToken);
         var reporting = await rounds.LoadAsync(scope, plan.Id, month, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A past day's milestones as they stood then (deadline, completion), from the history.
+        var day = AsOf.PastDay(asOf, clock.Today);
         var tasks = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == plan.Id);
-        var scoped = db.Milestones.AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
+        var scoped = AsOf.Milestones(db, day).AsNoTracking().Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
 
         // Both lists in one query: the overdue milestones and those due next month, each row marked with where it belongs.
         var window = settings.WindowOn(asOf);

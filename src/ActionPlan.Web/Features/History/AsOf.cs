@@ -1,0 +1,48 @@
+using ActionPlan.Data;
+using ActionPlan.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ActionPlan.Web.Features.History;
+
+/// <summary>
+/// Tasks and milestones as they stood at the end of a past day: the entities' own rows with the columns that have
+/// a history (status, progress, texts; deadline, completion) taken from that day's <see cref="TaskHistory"/> and
+/// <see cref="MilestoneHistory"/> row. Every query written over <c>db.PlanTasks</c> and <c>db.Milestones</c>
+/// runs unchanged over these, so the 总览, the 调度通报 and the 工作台账 count a past day with their own queries.
+/// Navigations (<c>t.Milestones</c>) still lead to today's rows: queries that want the day's milestones start from
+/// <see cref="Milestones"/>.
+/// </summary>
+public static class AsOf
+{
+    /// <summary>The plan's tasks at the end of <paramref name="day"/>; today's when null.</summary>
+    public static IQueryable<PlanTask> Tasks(AppDbContext db, DateOnly? day) =>
+        day is { } d ? db.PlanTasks.FromSqlRaw(Sql(db, typeof(PlanTask), typeof(TaskHistory), nameof(TaskHistory.PlanTaskId)), d) : db.PlanTasks;
+
+    /// <summary>The milestones at the end of <paramref name="day"/>; today's when null.</summary>
+    public static IQueryable<Milestone> Milestones(AppDbContext db, DateOnly? day) =>
+        day is { } d ? db.Milestones.FromSqlRaw(Sql(db, typeof(Milestone), typeof(MilestoneHistory), nameof(MilestoneHistory.MilestoneId)), d) : db.Milestones;
+
+    /// <summary>The day to read history for: null for today (and later), whose state is the entities' own.</summary>
+    public static DateOnly? PastDay(DateOnly asOf, DateOnly today) => asOf < today ? asOf : null;
+
+    /// <summary>
+    /// SELECT of every column of the entity's table, those the history row also has taken from it, joined on the
+    /// row whose period holds the day (parameter {0}). Built from the model, so a new column cannot be missed.
+    /// </summary>
+    private static string Sql(AppDbContext db, Type entity, Type history, string key)
+    {
+        var entityType = db.Model.FindEntityType(entity)!;
+        var historyType = db.Model.FindEntityType(history)!;
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var historyTable = StoreObjectIdentifier.Table(historyType.GetTableName()!, historyType.GetSchema());
+        var kept = historyType.GetProperties().Select(p => p.Name).Except(["Id", key, "From", "Until", "PlanTaskId"]).ToHashSet();
+        var columns = entityType.GetProperties().Select(p =>
+        {
+            var column = p.GetColumnName(table)!;
+            return kept.Contains(p.Name) ? $"h.\"{historyType.FindProperty(p.Name)!.GetColumnName(historyTable)}\" AS \"{column}\"" : $"e.\"{column}\"";
+        });
+        return $"SELECT {string.Join(", ", columns)} FROM \"{table.Name}\" AS e JOIN \"{historyTable.Name}\" AS h "
+            + $"ON h.\"{historyType.FindProperty(key)!.GetColumnName(historyTable)}\" = e.\"Id\" AND h.\"From\" <= {{0}} AND {{0}} < h.\"Until\"";
+    }
+}
