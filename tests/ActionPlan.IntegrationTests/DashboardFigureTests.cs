@@ -220,12 +220,12 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
         var html = new DashboardHtml();
         await using var scope = Portal.Services.CreateAsyncScope();
 
-        var kept = await html.GetAsync(scope.ServiceProvider, figures, false, "name", false);
+        var kept = await html.GetAsync(scope.ServiceProvider, figures, false, "name", false, false, Today);
         var byName = kept.Before + kept.After;
-        var descending = await html.GetAsync(scope.ServiceProvider, figures, false, "name", true);
+        var descending = await html.GetAsync(scope.ServiceProvider, figures, false, "name", true, false, Today);
         var byNameDescending = descending.Before + descending.After;
 
-        (await html.GetAsync(scope.ServiceProvider, figures, false, "name", false)).Before.Should().BeSameAs(kept.Before, "the same figures and sort reuse the rendered body");
+        (await html.GetAsync(scope.ServiceProvider, figures, false, "name", false, false, Today)).Before.Should().BeSameAs(kept.Before, "the same figures and sort reuse the rendered body");
         kept.Before.Should().Contain("data-label=\"逾期未完成节点\"").And.NotContain("unit-table", "the page's uncached section goes between the headline figures and the charts");
         byName.Should().MatchRegex("data-label=\"逾期未完成节点\"[^>]*><a class=\"figure-link\" href=\"tasks\\?ms=overdue\">2</a>");
         static bool AFirst(string page) => page.IndexOf("<tr><td>手工甲单位", StringComparison.Ordinal) < page.IndexOf("<tr><td>手工乙单位", StringComparison.Ordinal);
@@ -233,7 +233,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
 
         // Other figures (after a save, or for another scope) are another object: rendered anew, never reused.
         var other = figures with { Milestones = figures.Milestones with { Overdue = 7 } };
-        (await html.GetAsync(scope.ServiceProvider, other, false, "name", false)).Before.Should().Contain("href=\"tasks?ms=overdue\">7</a>");
+        (await html.GetAsync(scope.ServiceProvider, other, false, "name", false, false, Today)).Before.Should().Contain("href=\"tasks?ms=overdue\">7</a>");
     }
 
     [Fact]

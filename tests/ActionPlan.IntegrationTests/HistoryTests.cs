@@ -127,6 +127,30 @@ public abstract class HistoryTests(DatabaseProvider provider) : IAsyncLifetime
         var report = await Service<DispatchReportQueries>().LoadAsync(Office, plan, new DateOnly(2022, 6, 1), new DateOnly(2022, 6, 9));
         report.Figures.Tasks.Completed.Should().Be(2);
         report.Summary.Should().Contain("已完成2项、推进中1项、未启动162项、暂缓0项");
+        // The 工作台账 of 6月4日: A 推进中 30 % with its summary, B 已完成 with every milestone done; today's has A 已完成.
+        var ledger = Service<ActionPlan.Web.Features.Ledger.LedgerQueries>();
+        var june4 = (await ledger.ListAsync(Office, plan.Id, TaskListQuery.All, new DateOnly(2022, 6, 4))).ToDictionary(r => r.Number);
+        (june4[a.Number].Status, june4[a.Number].Progress, june4[a.Number].ProgressSummary).Should().Be(("推进中", 30, "已启动"));
+        june4[b.Number].Status.Should().Be("已完成");
+        june4[b.Number].Milestones.Split('；').Should().HaveCount(bCount).And.OnlyContain(m => m.Contains("已完成 2022-06-01"));
+        june4[c.Number].Milestones.Should().StartWith(StatusText.ShortDate(cFirst.Due));
+        var doneOn4 = await ledger.ListAsync(Office, plan.Id, TaskListQuery.All with { Status = PlanTaskStatus.Completed }, new DateOnly(2022, 6, 4));
+        doneOn4.Select(r => r.Number).Should().Equal(b.Number);
+        var now = (await ledger.ListAsync(Office, plan.Id, TaskListQuery.All)).ToDictionary(r => r.Number);
+        now[a.Number].Status.Should().Be("已完成");
+        now[c.Number].Milestones.Should().StartWith(StatusText.ShortDate(moved));
+
+        // The 总览 of a past day says it is history and links nowhere the list cannot follow.
+        await _portal.CreateUserAsync("office1", Roles.Office);
+        var client = await _portal.ClientAsync("office1");
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/dashboard?asof=2022-06-04"));
+        page.Should().Contain("截至 2022年6月4日 日终").And.Contain("tasks/ledger.xlsx?asof=2022-06-04").And.NotContain("class=\"figure-link\"");
+        System.Text.RegularExpressions.Regex.Match(page, "data-label=\"已完成\"[^>]*>\\s*(\\d+)\\s*<").Groups[1].Value.Should().Be("1");
+        var today = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/dashboard"));
+        today.Should().Contain("class=\"figure-link\"").And.NotContain("日终");
+        var ledgerFile = await client.GetAsync(PortalPaths.Ledger + "?asof=2022-06-04");
+        ledgerFile.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("工作台账-截至2022-06-04.xlsx");
+
         var history = await _portal.WithDbAsync(db => db.TaskHistory.Where(h => h.PlanTaskId == c.Id).OrderBy(h => h.From).Select(h => new { h.From, h.Until, h.Status }).ToListAsync());
         history.Select(h => (h.From, h.Until, h.Status)).Should().Equal(
             (DateOnly.MinValue, new DateOnly(2022, 6, 5), PlanTaskStatus.NotStarted),

@@ -12,17 +12,17 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardHtml
 {
-    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending), Task<(string Before, string After)>>> _rendered = [];
+    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today), Task<(string Before, string After)>>> _rendered = [];
 
     /// <param name="services">The request's services, which the body's components are created from.</param>
     /// <returns>The HTML before and after <see cref="DashboardBody.SectionMarker"/>, where the page puts its uncached section.</returns>
-    public async Task<(string Before, string After)> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
+    public async Task<(string Before, string After)> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending, bool historical, DateOnly today)
     {
         // One render per variant, shared: the views that arrive while new figures are being rendered wait for
         // that render instead of each starting its own. A failed render is not kept.
         var variants = _rendered.GetValue(figures, _ => new());
-        var key = (ownUnitOnly, unitSort, unitDescending);
-        var html = variants.GetOrAdd(key, _ => RenderAsync(services, figures, ownUnitOnly, unitSort, unitDescending));
+        var key = (ownUnitOnly, unitSort, unitDescending, historical, today);
+        var html = variants.GetOrAdd(key, _ => RenderAsync(services, figures, key));
         try
         {
             return await html;
@@ -34,14 +34,17 @@ public sealed class DashboardHtml
         }
     }
 
-    private static async Task<(string Before, string After)> RenderAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending)
+    private static async Task<(string Before, string After)> RenderAsync(
+        IServiceProvider services, DashboardFigures figures, (bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today) variant)
     {
         var html = await StaticHtml.RenderAsync<DashboardBody>(services, new()
         {
             [nameof(DashboardBody.F)] = figures,
-            [nameof(DashboardBody.OwnUnitOnly)] = ownUnitOnly,
-            [nameof(DashboardBody.UnitSort)] = unitSort,
-            [nameof(DashboardBody.UnitDescending)] = unitDescending,
+            [nameof(DashboardBody.OwnUnitOnly)] = variant.OwnUnitOnly,
+            [nameof(DashboardBody.UnitSort)] = variant.Sort,
+            [nameof(DashboardBody.UnitDescending)] = variant.Descending,
+            [nameof(DashboardBody.Historical)] = variant.Historical,
+            [nameof(DashboardBody.Today)] = variant.Today,
         });
         var at = html.IndexOf(DashboardBody.SectionMarker, StringComparison.Ordinal);
         return at < 0 ? (html, "") : (html[..at], html[(at + DashboardBody.SectionMarker.Length)..]);

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -11,7 +15,7 @@ namespace ActionPlan.Web.Features.History;
 /// <see cref="MilestoneHistory"/> row. Every query written over <c>db.PlanTasks</c> and <c>db.Milestones</c>
 /// runs unchanged over these, so the 总览, the 调度通报 and the 工作台账 count a past day with their own queries.
 /// Navigations (<c>t.Milestones</c>) still lead to today's rows: queries that want the day's milestones start from
-/// <see cref="Milestones"/>.
+/// <see cref="Milestones"/>, or pass through <see cref="WithMilestonesOf"/>, which points them at the day's.
 /// </summary>
 public static class AsOf
 {
@@ -22,6 +26,22 @@ public static class AsOf
     /// <summary>The milestones at the end of <paramref name="day"/>; today's when null.</summary>
     public static IQueryable<Milestone> Milestones(AppDbContext db, DateOnly? day) =>
         day is { } d ? db.Milestones.FromSqlRaw(Sql(db, typeof(Milestone), typeof(MilestoneHistory), nameof(MilestoneHistory.MilestoneId)), d) : db.Milestones;
+
+    /// <summary>The day of <c>?asof=</c>: today when absent; a day not yet come, or text that is no date, becomes today with a message.</summary>
+    public static (DateOnly Day, string? Problem) Parse(string? text, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (today, null);
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (today, $"截至日期“{text}”无法识别（应为 2022-06-30 这样的格式），已显示今天的数据。");
+        }
+
+        return day > today ? (today, $"截至日期{StatusText.LongDate(day)}晚于今天，已显示今天（{StatusText.LongDate(today)}）的数据。") : (day, null);
+    }
 
     /// <summary>The day to read history for: null for today (and later), whose state is the entities' own.</summary>
     public static DateOnly? PastDay(DateOnly asOf, DateOnly today) => asOf < today ? asOf : null;
@@ -44,5 +64,31 @@ public static class AsOf
         });
         return $"SELECT {string.Join(", ", columns)} FROM \"{table.Name}\" AS e JOIN \"{historyTable.Name}\" AS h "
             + $"ON h.\"{historyType.FindProperty(key)!.GetColumnName(historyTable)}\" = e.\"Id\" AND h.\"From\" <= {{0}} AND {{0}} < h.\"Until\"";
+    }
+
+    /// <summary>
+    /// The query with every <c>task.Milestones</c> replaced by the milestones of <paramref name="day"/> (unchanged
+    /// for today), so filters and projections written over the navigation read the day's milestones. Call it last.
+    /// </summary>
+    public static IQueryable<T> WithMilestonesOf<T>(this IQueryable<T> query, AppDbContext db, DateOnly? day) =>
+        day is null ? query : query.Provider.CreateQuery<T>(new MilestoneNavigation(Milestones(db, day).AsNoTracking()).Visit(query.Expression));
+
+    private sealed class MilestoneNavigation(IQueryable<Milestone> milestones) : ExpressionVisitor
+    {
+        private static readonly PropertyInfo Navigation = typeof(PlanTask).GetProperty(nameof(PlanTask.Milestones))!;
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Member != Navigation)
+            {
+                return base.VisitMember(node);
+            }
+
+            var task = Visit(node.Expression)!;
+            var m = Expression.Parameter(typeof(Milestone), "m");
+            var ofTask = Expression.Lambda<Func<Milestone, bool>>(
+                Expression.Equal(Expression.Property(m, nameof(Milestone.PlanTaskId)), Expression.Property(task, nameof(PlanTask.Id))), m);
+            return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Milestone)], milestones.Expression, Expression.Quote(ofTask));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
 
@@ -20,8 +21,10 @@ public static class LedgerEndpoints
 
             var q = context.Request.Query;
             var query = TaskListQuery.FromQueryString(q["domain"], q["unit"], q["status"], q["q"], null, null, q["sort"], q["dir"], q["level"], q["ms"], q["month"]);
-            var rows = await queries.ListAsync(AccessScope.For(context.User), plan.Id, query, cancellationToken);
+            // ?asof= gives the ledger of a past day (from the history); absent, unreadable or later than today: today's.
+            var (asOf, _) = AsOf.Parse(q["asof"], clock.Today);
+            var rows = await queries.ListAsync(AccessScope.For(context.User), plan.Id, query, asOf, cancellationToken);
             var file = LedgerWorkbook.Write(rows);
-            return Results.File(file, XlsxWriter.ContentType, $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
+            return Results.File(file, XlsxWriter.ContentType, asOf < clock.Today ? $"工作台账-截至{StatusText.ShortDate(asOf)}.xlsx" : $"工作台账-{StatusText.ShortDate(clock.Today)}.xlsx");
         }).RequireAuthorization();
 }

@@ -1,5 +1,6 @@
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Features.Tasks;
@@ -10,12 +11,17 @@ namespace ActionPlan.Web.Features.Ledger;
 /// <summary>The 工作台账's rows: the 任务清单's view, every task of it, within the caller's scope.</summary>
 public sealed class LedgerQueries(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings deadlines)
 {
-    /// <summary>Every task of the filtered, sorted view (no paging), for the 工作台账 export: one query.</summary>
-    public async Task<IReadOnlyList<LedgerRow>> ListAsync(AccessScope scope, int planId, TaskListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every task of the filtered, sorted view (no paging), for the 工作台账 export: one query. As of a past day
+    /// (<paramref name="asOf"/>), tasks and milestones are as they stood at its end, filters included.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerRow>> ListAsync(AccessScope scope, int planId, TaskListQuery query, DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var window = deadlines.WindowOn(clock.Today);
-        var tasks = TaskListFilter.Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, window);
+        var date = asOf ?? clock.Today;
+        var day = AsOf.PastDay(date, clock.Today);
+        var window = deadlines.WindowOn(date);
+        var tasks = TaskListFilter.Filter(scope.Apply(AsOf.Tasks(db, day).AsNoTracking()).Where(t => t.PlanId == planId), query, window);
         var rows = await TaskListFilter.Sort(tasks, query, window)
             .Select(t => new
             {
@@ -23,6 +29,7 @@ public sealed class LedgerQueries(IDbContextFactory<AppDbContext> contexts, Port
                 Units = t.LeadUnits.OrderBy(l => l.Position).Select(l => l.LeadUnit.Name).ToList(),
                 Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new { m.Due, m.Phrase, m.IsDone, m.CompletedOn }).ToList(),
             })
+            .WithMilestonesOf(db, day)
             .ToListAsync(cancellationToken);
         return rows.Select(r =>
         {
