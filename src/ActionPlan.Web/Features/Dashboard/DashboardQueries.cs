@@ -58,9 +58,12 @@ public sealed class DashboardQueries(
     {
         var window = settings.WindowOn(asOf);
         var day = AsOf.PastDay(asOf, clock.Today);
-        var tasks = scope.Apply(AsOf.Tasks(db, day).AsNoTracking()).Where(t => t.PlanId == planId);
+        // Which tasks are in scope never changes with the day; only their states do. Scope on today's rows, so
+        // the milestone and unit counts read no task history.
+        var inScope = scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId);
+        var tasks = day is null ? inScope : scope.Apply(AsOf.Tasks(db, day).AsNoTracking()).Where(t => t.PlanId == planId);
         var milestones = AsOf.Milestones(db, day).AsNoTracking();
-        var scoped = milestones.Where(m => tasks.Any(t => t.Id == m.PlanTaskId));
+        var scoped = milestones.Where(m => inScope.Any(t => t.Id == m.PlanTaskId));
 
         // Tasks by domain, status and whether one of their milestones is overdue: at most 19 × 4 × 2 rows.
         var byStatus = await tasks
@@ -94,7 +97,7 @@ public sealed class DashboardQueries(
             .ToListAsync(cancellationToken);
 
         // A lead unit's table shows its own row only, as the snapshot does.
-        var links = db.PlanTaskLeadUnits.AsNoTracking().Where(l => tasks.Any(t => t.Id == l.PlanTaskId));
+        var links = db.PlanTaskLeadUnits.AsNoTracking().Where(l => inScope.Any(t => t.Id == l.PlanTaskId));
         if (!scope.SeesAllTasks)
         {
             links = links.Where(l => l.LeadUnitId == scope.LeadUnitId);

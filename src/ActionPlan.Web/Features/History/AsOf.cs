@@ -47,8 +47,10 @@ public static class AsOf
     public static DateOnly? PastDay(DateOnly asOf, DateOnly today) => asOf < today ? asOf : null;
 
     /// <summary>
-    /// SELECT of every column of the entity's table, those the history row also has taken from it, joined on the
-    /// row whose period holds the day (parameter {0}). Built from the model, so a new column cannot be missed.
+    /// SELECT of every column of the entity's table from the history rows whose period holds the day (parameter
+    /// {0}): the columns the history row also has (and the key) from it, the others from the entity's row. Built
+    /// from the model, so a new column cannot be missed. The entity is LEFT JOINed on its key, so PostgreSQL
+    /// drops the join when a query reads only history columns (the milestones' states, their task).
     /// </summary>
     private static string Sql(AppDbContext db, Type entity, Type history, string key)
     {
@@ -56,14 +58,17 @@ public static class AsOf
         var historyType = db.Model.FindEntityType(history)!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var historyTable = StoreObjectIdentifier.Table(historyType.GetTableName()!, historyType.GetSchema());
-        var kept = historyType.GetProperties().Select(p => p.Name).Except(["Id", key, "From", "Until", "PlanTaskId"]).ToHashSet();
+        string Of(string property) => historyType.FindProperty(property)!.GetColumnName(historyTable)!;
+        var kept = historyType.GetProperties().Select(p => p.Name).Except(["Id", key, "From", "Until"]).ToHashSet();
         var columns = entityType.GetProperties().Select(p =>
         {
             var column = p.GetColumnName(table)!;
-            return kept.Contains(p.Name) ? $"h.\"{historyType.FindProperty(p.Name)!.GetColumnName(historyTable)}\" AS \"{column}\"" : $"e.\"{column}\"";
+            return p.Name == "Id" ? $"h.\"{Of(key)}\" AS \"{column}\""
+                : kept.Contains(p.Name) ? $"h.\"{Of(p.Name)}\" AS \"{column}\""
+                : $"e.\"{column}\"";
         });
-        return $"SELECT {string.Join(", ", columns)} FROM \"{table.Name}\" AS e JOIN \"{historyTable.Name}\" AS h "
-            + $"ON h.\"{historyType.FindProperty(key)!.GetColumnName(historyTable)}\" = e.\"Id\" AND h.\"From\" <= {{0}} AND {{0}} < h.\"Until\"";
+        return $"SELECT {string.Join(", ", columns)} FROM \"{historyTable.Name}\" AS h LEFT JOIN \"{table.Name}\" AS e ON e.\"Id\" = h.\"{Of(key)}\" "
+            + "WHERE h.\"From\" <= {0} AND {0} < h.\"Until\"";
     }
 
     /// <summary>

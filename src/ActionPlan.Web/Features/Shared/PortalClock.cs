@@ -12,12 +12,14 @@ public sealed class PortalClock(TimeProvider time, ClockOptions options)
 
     public bool IsSimulated => _fixed is not null;
 
-    public DateOnly Today => _fixed ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
+    /// <summary>The simulated moment's day when start-up work set one (<see cref="SimulatedTime"/>), else the fixed or current day.</summary>
+    public DateOnly Today => SimulatedTime.Now is { } simulated ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(simulated, _zone).DateTime)
+        : _fixed ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
     /// <summary>Today as the date pickers want it: no date after it can be chosen.</summary>
     public DateTime TodayAsDateTime => Today.ToDateTime(TimeOnly.MinValue);
 
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => SimulatedTime.Now ?? time.GetUtcNow();
 
     /// <summary>A stored instant as the office reads it: in <c>Clock:TimeZone</c>, not the server's zone.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
