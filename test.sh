@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ActionPlan — unit, integration on SQLite and PostgreSQL, browser journeys — and
 # ends with one line "N passed, N failed". On a fresh Debian machine it installs what is missing
-# (PostgreSQL, Chromium, CJK fonts, poppler-utils for the print-to-PDF check) and starts a throwaway PostgreSQL server it owns.
+# (PostgreSQL, Chromium, CJK fonts, poppler-utils for the print-to-PDF check, libreoffice-writer to lay out the
+# Word 调度通报) and starts a throwaway PostgreSQL server it owns.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -14,6 +15,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq
