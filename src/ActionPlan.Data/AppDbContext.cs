@@ -41,6 +41,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<TaskHistory> TaskHistory => Set<TaskHistory>();
     public DbSet<MilestoneHistory> MilestoneHistory => Set<MilestoneHistory>();
+    public DbSet<IssuedDispatchReport> IssuedDispatchReports => Set<IssuedDispatchReport>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

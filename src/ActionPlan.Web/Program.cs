@@ -118,6 +118,7 @@ app.MapReportEndpoints();
 app.MapSlipEndpoints();
 app.MapLedgerEndpoints();
 app.MapDispatchEndpoints();
+app.MapIssuedDispatchEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

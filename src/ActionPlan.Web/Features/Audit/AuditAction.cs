@@ -56,4 +56,7 @@ public enum AuditAction
 
     /// <summary>Re-opening a closed task (恢复), with a reason.</summary>
     ReopenTask,
+
+    /// <summary>签发 of a 调度通报 (第N期).</summary>
+    IssueDispatch,
 }

@@ -35,4 +35,7 @@ public enum AuditField
 
     /// <summary>Whether the task is closed (销号) or open.</summary>
     Closed,
+
+    /// <summary>An issued 调度通报: its number, month and as-of date.</summary>
+    Dispatch,
 }

@@ -12,6 +12,7 @@ public static class AuditNames
     public const string AccountEntity = "User";
     public const string RoundEntity = "ReportingRound";
     public const string SlipEntity = "SupervisionSlip";
+    public const string DispatchEntity = "DispatchReport";
 
     private const string MilestonePrefix = "Milestone";
 
@@ -38,6 +39,7 @@ public static class AuditNames
         AuditAction.RefuseExtension => "RefuseExtension",
         AuditAction.CloseTask => "CloseTask",
         AuditAction.ReopenTask => "ReopenTask",
+        AuditAction.IssueDispatch => "IssueDispatch",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -59,6 +61,7 @@ public static class AuditNames
         AuditField.SlipState => "SlipState",
         AuditField.Deadline => "Deadline",
         AuditField.Closed => "Closed",
+        AuditField.Dispatch => "Dispatch",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -33,6 +33,10 @@ public sealed class AuditWriter(TimeProvider clock)
     public void SlipChanged(AppDbContext db, AccessScope actor, SupervisionSlip slip, AuditAction action, AuditChange change, string? reason = null) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.SlipEntity, slip.Id.ToString(CultureInfo.InvariantCulture), slip.PlanTaskId, action, change, reason);
 
+    /// <summary>签发 of a 调度通报.</summary>
+    public void DispatchIssued(AppDbContext db, AccessScope actor, IssuedDispatchReport report, AuditChange change) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.DispatchEntity, report.Number.ToString(CultureInfo.InvariantCulture), null, AuditAction.IssueDispatch, change, null);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

@@ -37,6 +37,7 @@ public static class StatusText
         AuditField.SlipState => "督办单",
         AuditField.Deadline => "完成时限",
         AuditField.Closed => "销号",
+        AuditField.Dispatch => "调度通报",
         _ => field ?? "",
     };
 
@@ -66,6 +67,7 @@ public static class StatusText
         AuditAction.RefuseExtension => "不予延期",
         AuditAction.CloseTask => "销号",
         AuditAction.ReopenTask => "恢复（撤销销号）",
+        AuditAction.IssueDispatch => "签发调度通报",
         _ => action,
     };
 
