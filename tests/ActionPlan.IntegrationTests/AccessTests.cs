@@ -69,6 +69,10 @@ public abstract partial class AccessTests(PortalFixture fixture)
         "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/attachments/{id:int}" => Access.NotFound,
         "/slips" => Access.Allowed,
+        // Issued 调度通报 cover every unit: units may not read them.
+        "/dispatch/issued" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
+        "/dispatch/issued/{Issue:int}" or "/dispatch/issued/{number:int}/docx" or "/dispatch/issued/{number:int}/xlsx" =>
+            user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/slips/{Id:int}" or "/slips/attachments/{id:int}" => Access.NotFound,
         "/tasks/{Number:int}" => TaskVisible(user, task!.Value) ? Access.Allowed : Access.NotFound,
         _ => throw new InvalidOperationException($"Route {route} is not in the access matrix: add what each role may do there."),
