@@ -131,7 +131,6 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
 
         await Refresher(Today).RefreshAsync();
 
-        await using var db = await Contexts.CreateDbContextAsync();
         foreach (var (plan, scope) in new[]
         {
             (planId, Office), (planId, new AccessScope("a", false, unitA, false, false)), (planId, new AccessScope("b", false, unitB, false, false)),
@@ -139,7 +138,7 @@ public abstract class DashboardFigureTests(PortalFixture fixture)
         })
         {
             var fromSnapshot = await dashboard.LoadAsync(scope, plan);
-            var counted = await dashboard.CountAsync(db, scope, plan, Today);
+            var counted = await dashboard.CountAsync(scope, plan, Today);
             fromSnapshot.Should().BeEquivalentTo(counted, o => o.WithStrictOrdering(), $"plan {plan}, unit {scope.LeadUnitId}");
         }
 
