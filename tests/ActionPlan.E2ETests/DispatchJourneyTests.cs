@@ -30,6 +30,48 @@ public sealed class DispatchJourneyTests(SimulatedDatePortal portal) : IClassFix
     }
 
     [Fact]
+    public async Task The_office_issues_the_report_and_the_issued_copy_opens_with_its_number()
+    {
+        var page = await portal.SignInAsync("office1");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "dispatch?month=2022-05&asof=2022-05-31").ToString());
+        await BrowserPortal.WaitInteractiveAsync(page);
+        var summary = (await page.GetByTestId("dispatch-summary").InnerTextAsync()).Trim();
+        summary.Should().StartWith("截至2022年5月31日");
+
+        await page.GetByTestId("dispatch-issue").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("issue-what")).ToContainTextAsync("签发2022年5月，截至2022年5月31日的调度通报");
+        await BrowserPortal.ScreenshotAsync(page, "dispatch-issue-dialog");
+        await page.GetByTestId("issue-confirm").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex(@"dispatch/issued/\d+$"));
+        var number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await Assertions.Expect(page.Locator("#page-title")).ToContainTextAsync($"第{number}期调度通报");
+        await Assertions.Expect(page.GetByTestId("dispatch-summary")).ToHaveTextAsync(summary);
+        await Assertions.Expect(page.GetByTestId("dispatch-signature")).ToContainTextAsync("签发");
+        await BrowserPortal.ScreenshotAsync(page, "dispatch-issued");
+
+        await page.GetByTestId("issued-back").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("issued-table")).ToContainTextAsync($"第{number}期");
+        await BrowserPortal.ScreenshotAsync(page, "dispatch-issued-list");
+    }
+
+    [Fact]
+    public async Task The_dashboard_of_a_past_day_shows_that_days_figures_as_history()
+    {
+        var page = await portal.SignInAsync("leader1");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "dashboard").ToString());
+        await BrowserPortal.WaitInteractiveAsync(page);
+        await page.GetByTestId("asof-input").FillAsync("2022-05-31");
+        await page.Locator(".asof-go").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("asof=2022-05-31", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("asof-note")).ToContainTextAsync("截至 2022年5月31日 日终");
+        await Assertions.Expect(page.Locator("a.figure-link")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("asof-ledger")).ToHaveAttributeAsync("href", "tasks/ledger.xlsx?asof=2022-05-31");
+        await BrowserPortal.ScreenshotAsync(page, "dashboard-asof-2022-05-31");
+    }
+
+    [Fact]
     public async Task The_dispatch_report_prints_on_A4_without_the_app_chrome()
     {
         var page = await portal.SignInAsync("office1");
