@@ -32,7 +32,7 @@ try
     var timings = new CommandTimings();
     var options = new DbContextOptionsBuilder<AppDbContext>()
         .UseApplicationServiceProvider(AppDbContext.IdentityModelServices)
-        .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
+        .UseNpgsql(ActionPlan.Web.Infrastructure.DatabaseSettings.PostgresConnection(connection), o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres"))
         .AddInterceptors(timings)
         .EnableSensitiveDataLogging(args.Contains("--print-sql"))
         .LogTo(

@@ -33,7 +33,7 @@ foreach (var size in sizes)
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseApplicationServiceProvider(AppDbContext.IdentityModelServices)
-            .UseNpgsql(connection, o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres")).Options;
+            .UseNpgsql(ActionPlan.Web.Infrastructure.DatabaseSettings.PostgresConnection(connection), o => o.MigrationsAssembly("ActionPlan.Migrations.Postgres")).Options;
         var contexts = new Contexts(options);
         int planId;
         await using (var db = contexts.CreateDbContext())

@@ -24,7 +24,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             return string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException("ConnectionStrings:ActionPlan is required when Database:Provider is Postgres.")
-                : new DatabaseSettings(provider, connectionString);
+                : new DatabaseSettings(provider, PostgresConnection(connectionString));
         }
 
         var sqlite = new SqliteConnectionStringBuilder(connectionString ?? string.Empty);
@@ -41,6 +41,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         return new DatabaseSettings(provider, sqlite.ToString());
+    }
+
+    /// <summary>
+    /// The connection string with PostgreSQL's JIT compilation off for the portal's sessions, unless the string sets
+    /// server options itself. The 总览's aggregates over 100,000 tasks cross the JIT cost threshold and then spend
+    /// about 250 ms each compiling, more than they take to run (EXPLAIN ANALYZE: 552 ms with JIT, 226 ms without).
+    /// </summary>
+    public static string PostgresConnection(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c jit=off";
+        }
+
+        return builder.ConnectionString;
     }
 
     public void Configure(DbContextOptionsBuilder options)
