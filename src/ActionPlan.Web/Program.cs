@@ -4,6 +4,7 @@ using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.Deadlines;
+using ActionPlan.Web.Features.Demo;
 using ActionPlan.Web.Features.Dispatch;
 using ActionPlan.Web.Features.Extensions;
 using ActionPlan.Web.Features.Ledger;
@@ -68,7 +69,8 @@ builder.Services
     .AddReportingRounds(builder.Configuration, background)
     .AddDeadlineExtensions()
     .AddTaskClosing()
-    .AddSupervisionSlips();
+    .AddSupervisionSlips()
+    .AddDemoHistory(builder.Environment);
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -33,6 +33,24 @@ public sealed class SettingsValidationTests
         }
     }
 
+    [Fact]
+    public async Task Production_refuses_the_demo_history()
+    {
+        var data = Directory.CreateTempSubdirectory("actionplan-settings-");
+        try
+        {
+            var (exitCode, errors) = await RunPortalAsync("--Seed:DemoUsers=true", "--Seed:DemoHistory=true", $"--Database:DataDirectory={data.FullName}");
+
+            exitCode.Should().Be(1);
+            errors.Should().Contain("配置有误，无法启动").And.Contain("Seed:DemoHistory is refused in Production");
+            data.GetFiles().Should().BeEmpty("nothing is written before the settings are checked");
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Errors)> RunPortalAsync(params string[] arguments)
     {
         var web = typeof(Program).Assembly.Location;

@@ -83,11 +83,20 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
         }
     }
 
+    /// <summary>The advisory-lock key of plan imports (distinct from the web project's keys in AdvisoryLocks).</summary>
+    public const long ImportLock = 7_270_700_6;
+
     private async Task<IReadOnlyList<ImportResult>> WriteAsync(
         IReadOnlyList<(PlanSource Source, ParsedPlan Plan)> parsed, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Concurrent imports on PostgreSQL insert the same unit names and hashes and can deadlock (40P01)
+            // rather than fail on the unique key: one import at a time; the next then finds the rows present.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
+        }
 
         var hashes = parsed.Select(p => p.Source.Hash).ToList();
         var existing = await db.Plans.Where(p => hashes.Contains(p.SourceHash))

@@ -10,6 +10,7 @@ public sealed class DatabaseInitializer(
     PlanImporter importer,
     ActionPlan.Web.Features.Accounts.AccountSeeder accounts,
     SeedOptions seed,
+    IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -57,5 +58,11 @@ public sealed class DatabaseInitializer(
 
         // Accounts come after the plan so demo accounts can be bound to its lead units.
         await accounts.SeedAsync(cancellationToken);
+
+        // The demo history comes last: it plays through the demo accounts, under the start-up lock (one instance plays it).
+        if (seed.DemoHistory)
+        {
+            await services.GetRequiredService<ActionPlan.Web.Features.Demo.DemoHistory>().PlayIfWantedAsync(cancellationToken);
+        }
     }
 }

@@ -20,12 +20,21 @@ public sealed class SeedOptions : IValidatedOptions
 
     public string? DemoPassword { get; set; }
 
+    /// <summary>Play a demo history (2022-04-06 to today) into a newly seeded plan; never in Production.</summary>
+    public bool DemoHistory { get; set; }
+
     /// <summary>The folder the plan texts are read from, absolute.</summary>
     public string PlanFolder => Path.GetFullPath(string.IsNullOrWhiteSpace(PlanDirectory) ? Path.Combine(AppContext.BaseDirectory, "seeds") : PlanDirectory);
 
     /// <summary>The one password of all demo accounts.</summary>
     public string DemoAccountsPassword => string.IsNullOrEmpty(DemoPassword) ? DefaultDemoPassword : DemoPassword;
 
-    /// <summary>Nothing to check ahead: a missing plan folder is reported by the import, and only when the database is empty.</summary>
-    public IEnumerable<string> Problems() => [];
+    /// <summary>A missing plan folder is reported by the import, and only when the database is empty.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (DemoHistory && !DemoUsers)
+        {
+            yield return $"{Section}:DemoHistory needs {Section}:DemoUsers=true: the demo history is the work of the demo accounts.";
+        }
+    }
 }

@@ -59,4 +59,7 @@ public enum AuditAction
 
     /// <summary>签发 of a 调度通报 (第N期).</summary>
     IssueDispatch,
+
+    /// <summary>The demo history was played into this database (演示数据; one row, the marker).</summary>
+    PlayDemoHistory,
 }

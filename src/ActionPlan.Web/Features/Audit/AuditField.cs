@@ -38,4 +38,7 @@ public enum AuditField
 
     /// <summary>An issued 调度通报: its number, month and as-of date.</summary>
     Dispatch,
+
+    /// <summary>The simulated days of a played demo history.</summary>
+    DemoHistory,
 }

@@ -37,6 +37,11 @@ public sealed class AuditWriter(TimeProvider clock)
     public void DispatchIssued(AppDbContext db, AccessScope actor, IssuedDispatchReport report, AuditChange change) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.DispatchEntity, report.Number.ToString(CultureInfo.InvariantCulture), null, AuditAction.IssueDispatch, change, null);
 
+    /// <summary>The marker of a played demo history: the plan, the simulated days, written by the system.</summary>
+    public void DemoPlayed(AppDbContext db, int planId, AuditChange change, string reason) =>
+        Add(db, clock.GetUtcNow(), new AccessScope("system", true, null, false, false), AuditNames.PlanEntity, planId.ToString(CultureInfo.InvariantCulture), null,
+            AuditAction.PlayDemoHistory, change, reason);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

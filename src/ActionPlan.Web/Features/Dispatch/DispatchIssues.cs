@@ -75,11 +75,7 @@ public sealed class DispatchIssues(
                 IssuerName = issuerName,
                 Title = DispatchWorkbook.Title(report),
                 Summary = report.Summary,
-                Html = await StaticHtml.RenderAsync<DispatchArticle>(services, new()
-                {
-                    [nameof(DispatchArticle.Report)] = report,
-                    [nameof(DispatchArticle.Edition)] = edition,
-                }),
+                Html = await RenderAsync(report, edition),
                 FiguresJson = figures,
                 Docx = DispatchDocument.Write(report, edition),
                 Xlsx = xlsx,
@@ -151,4 +147,18 @@ public sealed class DispatchIssues(
 
     private static async Task<int> NextNumberAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
         (await db.IssuedDispatchReports.Where(r => r.PlanId == planId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1;
+
+    /// <summary>
+    /// The article as the page shows it. This service is a singleton and holds the root provider, from which
+    /// scoped services (the renderer's own) must not be taken (Development validates that): a scope of its own.
+    /// </summary>
+    private async Task<string> RenderAsync(DispatchReport report, DispatchEdition edition)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await StaticHtml.RenderAsync<DispatchArticle>(scope.ServiceProvider, new()
+        {
+            [nameof(DispatchArticle.Report)] = report,
+            [nameof(DispatchArticle.Edition)] = edition,
+        });
+    }
 }

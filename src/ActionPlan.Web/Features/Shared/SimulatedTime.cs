@@ -16,7 +16,8 @@ public static class SimulatedTime
     public static IDisposable Begin(DateTimeOffset at)
     {
         var previous = Current.Value;
-        Current.Value = at;
+        // UTC, as the system clock gives it (PostgreSQL stores timestamptz only from UTC values).
+        Current.Value = at.ToUniversalTime();
         return new Restore(previous);
     }
 
