@@ -336,11 +336,12 @@ public sealed class DemoHistory(
         if (next is not null && (finishing || (!task.Lags && _random.NextDouble() < 0.6)))
         {
             position = next.Position;
-            // Mostly on time; now and then a few days after the deadline (a late completion the figures count).
-            completedOn = Clamp(next.Due.AddDays(_random.NextDouble() < 0.8 ? -_random.Next(0, 10) : _random.Next(1, 8)), day.AddDays(-1));
+            // Mostly on time; a milestone reported after its deadline was often finished late too (逾期完成).
+            var late = next.Due < day.AddDays(-1) ? _random.NextDouble() < 0.6 : _random.NextDouble() < 0.1;
+            completedOn = Clamp(late ? next.Due.AddDays(1 + _random.Next(0, Math.Max(1, day.DayNumber - next.Due.DayNumber - 1))) : next.Due.AddDays(-_random.Next(0, 10)), day.AddDays(-1));
         }
 
-        var progress = finishing ? 100 : Math.Min(95, current.Progress + (task.Lags ? _random.Next(2, 8) : _random.Next(8, 26)));
+        var progress = finishing ? 100 : Math.Min(90, current.Progress + (task.Lags ? _random.Next(2, 6) : _random.Next(5, 16)));
         var text = finishing ? "各项任务已全部完成，相关制度文件已印发实施，申请销号。" : Pick(task.Lags ? LagTexts : ReportTexts);
         var files = finishing || _random.NextDouble() < 0.3 ? new List<UploadedFile> { new($"佐证材料-任务{task.Number}.pdf", EvidencePdf) } : [];
         var input = new ReportInput(null, task.Number, text, progress, position, completedOn, files, [], IsFinal: finishing);

@@ -30,6 +30,40 @@ public sealed class HistoryRecorder(PortalClock clock) : SaveChangesInterceptor
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ThrowAsConflict(eventData.Exception);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ThrowAsConflict(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Two saves of one task on one day, each from the version it loaded: both read the same current history row and
+    /// add the day's row, and the second's insert can meet the first's on the unique (key, From) before its task
+    /// UPDATE meets the version check. It is the same conflict, so it is reported as one: the services answer a
+    /// <see cref="DbUpdateConcurrencyException"/> with "changed by someone else", not with an error page.
+    /// </summary>
+    private static void ThrowAsConflict(Exception exception)
+    {
+        if (exception is DbUpdateException { InnerException: { } inner } and not DbUpdateConcurrencyException && IsHistoryKeyViolation(inner))
+        {
+            throw new DbUpdateConcurrencyException("A concurrent save recorded this task's history for the day first.", exception);
+        }
+    }
+
+    /// <summary>A unique key of the history tables (the failed command's entry is not always known to EF: the key's name is).</summary>
+    private static bool IsHistoryKeyViolation(Exception exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation
+            && (postgres.ConstraintName?.StartsWith($"IX_{nameof(AppDbContext.TaskHistory)}_", StringComparison.Ordinal) == true
+                || postgres.ConstraintName?.StartsWith($"IX_{nameof(AppDbContext.MilestoneHistory)}_", StringComparison.Ordinal) == true),
+        // SQLITE_CONSTRAINT_UNIQUE names the columns: "UNIQUE constraint failed: TaskHistory.PlanTaskId, TaskHistory.From".
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067
+            && (sqlite.Message.Contains($" {nameof(AppDbContext.TaskHistory)}.", StringComparison.Ordinal) || sqlite.Message.Contains($" {nameof(AppDbContext.MilestoneHistory)}.", StringComparison.Ordinal)),
+        _ => false,
+    };
+
     private async Task RecordAsync(DbContext? context, bool sync, CancellationToken cancellationToken)
     {
         if (context is not AppDbContext db)
