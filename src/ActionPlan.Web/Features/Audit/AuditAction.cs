@@ -59,4 +59,10 @@ public enum AuditAction
 
     /// <summary>签发 of a 调度通报 (第N期).</summary>
     IssueDispatch,
+
+    /// <summary>A user creates a personal API 令牌.</summary>
+    CreateApiToken,
+
+    /// <summary>A user revokes (撤销) one of their API 令牌.</summary>
+    RevokeApiToken,
 }

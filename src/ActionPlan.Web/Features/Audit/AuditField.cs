@@ -38,4 +38,7 @@ public enum AuditField
 
     /// <summary>An issued 调度通报: its number, month and as-of date.</summary>
     Dispatch,
+
+    /// <summary>An API 令牌: its name, prefix and expiry (never the token).</summary>
+    ApiToken,
 }

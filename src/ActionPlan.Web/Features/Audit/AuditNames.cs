@@ -13,6 +13,7 @@ public static class AuditNames
     public const string RoundEntity = "ReportingRound";
     public const string SlipEntity = "SupervisionSlip";
     public const string DispatchEntity = "DispatchReport";
+    public const string ApiTokenEntity = "ApiToken";
 
     private const string MilestonePrefix = "Milestone";
 
@@ -40,6 +41,8 @@ public static class AuditNames
         AuditAction.CloseTask => "CloseTask",
         AuditAction.ReopenTask => "ReopenTask",
         AuditAction.IssueDispatch => "IssueDispatch",
+        AuditAction.CreateApiToken => "CreateApiToken",
+        AuditAction.RevokeApiToken => "RevokeApiToken",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -62,6 +65,7 @@ public static class AuditNames
         AuditField.Deadline => "Deadline",
         AuditField.Closed => "Closed",
         AuditField.Dispatch => "Dispatch",
+        AuditField.ApiToken => "ApiToken",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

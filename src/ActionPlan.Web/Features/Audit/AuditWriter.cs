@@ -37,6 +37,10 @@ public sealed class AuditWriter(TimeProvider clock)
     public void DispatchIssued(AppDbContext db, AccessScope actor, IssuedDispatchReport report, AuditChange change) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.DispatchEntity, report.Number.ToString(CultureInfo.InvariantCulture), null, AuditAction.IssueDispatch, change, null);
 
+    /// <summary>An API 令牌 created or revoked, keyed by the token's id (its owner is the actor).</summary>
+    public void ApiTokenChanged(AppDbContext db, AccessScope actor, ApiToken token, AuditAction action, AuditChange change) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.ApiTokenEntity, token.Id.ToString(CultureInfo.InvariantCulture), null, action, change, null);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

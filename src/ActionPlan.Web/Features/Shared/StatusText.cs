@@ -38,6 +38,7 @@ public static class StatusText
         AuditField.Deadline => "完成时限",
         AuditField.Closed => "销号",
         AuditField.Dispatch => "调度通报",
+        AuditField.ApiToken => "API 令牌",
         _ => field ?? "",
     };
 
@@ -68,6 +69,8 @@ public static class StatusText
         AuditAction.CloseTask => "销号",
         AuditAction.ReopenTask => "恢复（撤销销号）",
         AuditAction.IssueDispatch => "签发调度通报",
+        AuditAction.CreateApiToken => "创建 API 令牌",
+        AuditAction.RevokeApiToken => "撤销 API 令牌",
         _ => action,
     };
 
