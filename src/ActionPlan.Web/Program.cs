@@ -1,5 +1,6 @@
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Api;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Dashboard;
@@ -68,7 +69,8 @@ builder.Services
     .AddReportingRounds(builder.Configuration, background)
     .AddDeadlineExtensions()
     .AddTaskClosing()
-    .AddSupervisionSlips();
+    .AddSupervisionSlips()
+    .AddApi();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -104,9 +106,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSerilogRequestLogging();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRateLimiter();
+app.UseMiddleware<ApiProblemMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so the API's limit is partitioned by the authenticated token.
+app.UseRateLimiter();
 app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAntiforgery();
 
@@ -119,6 +123,7 @@ app.MapSlipEndpoints();
 app.MapLedgerEndpoints();
 app.MapDispatchEndpoints();
 app.MapIssuedDispatchEndpoints();
+app.MapApiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
