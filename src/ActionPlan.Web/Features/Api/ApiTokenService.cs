@@ -46,17 +46,17 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Au
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return ApiTokenCreation.Refused("请填写令牌名称。");
+            return ApiTokenCreation.Refused("请填写令牌名称。", ApiTokenCreation.NameField);
         }
 
         if (trimmed.Length > ApiTokenConfiguration.NameLength)
         {
-            return ApiTokenCreation.Refused($"令牌名称最多 {ApiTokenConfiguration.NameLength} 个字符。");
+            return ApiTokenCreation.Refused($"令牌名称最多 {ApiTokenConfiguration.NameLength} 个字符。", ApiTokenCreation.NameField);
         }
 
         if (expiresOn is { } day && day < Today)
         {
-            return ApiTokenCreation.Refused("有效期不能早于今天。");
+            return ApiTokenCreation.Refused("有效期不能早于今天。", ApiTokenCreation.ExpiryField);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -121,6 +121,9 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Au
         return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The last day a token works, in the office's time zone (it stops at the midnight after it); null: until revoked.</summary>
+    public DateOnly? LastDay(DateTimeOffset? expiresAt) => expiresAt is { } expires ? DateOnly.FromDateTime(Local(expires).AddTicks(-1).DateTime) : null;
+
     private string Describe(ApiToken token) =>
-        $"{token.Name}（{token.Prefix}…，" + (token.ExpiresAt is { } expires ? $"有效期至 {StatusText.ShortDate(DateOnly.FromDateTime(Local(expires).AddTicks(-1).DateTime))}）" : "长期有效）");
+        $"{token.Name}（{token.Prefix}…，" + (LastDay(token.ExpiresAt) is { } last ? $"有效期至 {StatusText.ShortDate(last)}）" : "长期有效）");
 }
