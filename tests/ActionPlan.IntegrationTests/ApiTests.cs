@@ -338,6 +338,10 @@ public abstract class ApiTests(PortalFixture fixture)
         var parameters = document.GetProperty("paths").GetProperty("/api/v1/plans/{planId}/tasks").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         parameters.Should().Contain(["planId", "domain", "status", "unit", "level", "q", "page", "pageSize"]);
+        var task = document.GetProperty("components").GetProperty("schemas").GetProperty("ApiTask").GetProperty("properties");
+        task.GetProperty("number").GetProperty("type").GetString().Should().Be("integer");
+        document.GetProperty("components").GetProperty("schemas").GetProperty("PlanTaskStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal("notStarted", "inProgress", "completed", "suspended");
     }
 
     [Fact]

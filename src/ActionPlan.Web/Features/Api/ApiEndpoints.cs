@@ -40,8 +40,13 @@ public static class ApiEndpoints
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireRole(Roles.Admin, Roles.Office, Roles.Leadership, Roles.LeadUnit));
-        // Status, levels and states as camelCase names ("inProgress"), the names the filters take.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // Status, levels and states as camelCase names ("inProgress"), the names the filters take; numbers as numbers
+        // (the web defaults also read them from strings, which the OpenAPI document would then describe as "integer or string").
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..] + "/", StringComparison.Ordinal) == true;
