@@ -42,6 +42,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TaskHistory> TaskHistory => Set<TaskHistory>();
     public DbSet<MilestoneHistory> MilestoneHistory => Set<MilestoneHistory>();
     public DbSet<IssuedDispatchReport> IssuedDispatchReports => Set<IssuedDispatchReport>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

@@ -1,5 +1,6 @@
 using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
+using ActionPlan.Web.Features.Api;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Dashboard;
@@ -70,7 +71,8 @@ builder.Services
     .AddDeadlineExtensions()
     .AddTaskClosing()
     .AddSupervisionSlips()
-    .AddDemoHistory(builder.Environment);
+    .AddDemoHistory(builder.Environment)
+    .AddApi();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -106,9 +108,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSerilogRequestLogging();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRateLimiter();
+app.UseMiddleware<ApiProblemMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization, so the API's limit is partitioned by the authenticated token.
+app.UseRateLimiter();
 app.UseMiddleware<MustChangePasswordMiddleware>();
 app.UseAntiforgery();
 
@@ -121,6 +125,7 @@ app.MapSlipEndpoints();
 app.MapLedgerEndpoints();
 app.MapDispatchEndpoints();
 app.MapIssuedDispatchEndpoints();
+app.MapApiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

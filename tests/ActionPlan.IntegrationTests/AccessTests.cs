@@ -14,6 +14,9 @@ public enum Access
     SignIn,
     Denied,
     NotFound,
+
+    /// <summary>401 without a redirect: the REST API takes bearer tokens only, so a sign-in cookie does not count there.</summary>
+    Unauthorized,
 }
 
 /// <summary>
@@ -58,6 +61,8 @@ public abstract partial class AccessTests(PortalFixture fixture)
     private static Access Expect(string route, string user, int? task) => route switch
     {
         "/account/login" or "/account/access-denied" or "/not-found" or "/Error" or "/health/live" or "/health/ready" => Access.Allowed,
+        // Every signed-in session and anonymous alike: /api/v1 answers 401 to anything but a bearer token (ApiTests covers tokens).
+        _ when route.StartsWith("/api/v1/", StringComparison.Ordinal) => Access.Unauthorized,
         _ when user == "anonymous" => Access.SignIn,
         "/account/change-password" => Access.Allowed,
         "/admin/users" => user == "admin2" ? Access.Allowed : Access.Denied,
@@ -197,6 +202,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
             HttpStatusCode.OK => Access.Allowed,
             HttpStatusCode.NotFound => Access.NotFound,
             HttpStatusCode.Forbidden => Access.Denied,
+            HttpStatusCode.Unauthorized when location.Length == 0 => Access.Unauthorized,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/account/login") => Access.SignIn,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/account/access-denied") => Access.Denied,
             _ => throw new InvalidOperationException($"Unexpected answer {(int)response.StatusCode} {location}"),

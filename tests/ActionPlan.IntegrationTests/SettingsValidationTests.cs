@@ -16,6 +16,7 @@ public sealed class SettingsValidationTests
     [InlineData("Clock:Today", "2022/06/20")]
     [InlineData("Clock:TimeZone", "Mars/Olympus_Mons")]
     [InlineData("Security:SignInAttemptsPerMinute", "0")]
+    [InlineData("Api:RequestsPerMinute", "0")]
     public async Task A_bad_value_stops_start_up_naming_its_key(string key, string value)
     {
         var data = Directory.CreateTempSubdirectory("actionplan-settings-");

@@ -62,4 +62,10 @@ public enum AuditAction
 
     /// <summary>The demo history was played into this database (演示数据; one row, the marker).</summary>
     PlayDemoHistory,
+
+    /// <summary>A user creates a personal API 令牌.</summary>
+    CreateApiToken,
+
+    /// <summary>A user revokes (撤销) one of their API 令牌.</summary>
+    RevokeApiToken,
 }

@@ -41,4 +41,7 @@ public enum AuditField
 
     /// <summary>The simulated days of a played demo history.</summary>
     DemoHistory,
+
+    /// <summary>An API 令牌: its name, prefix and expiry (never the token).</summary>
+    ApiToken,
 }

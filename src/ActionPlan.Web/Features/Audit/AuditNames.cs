@@ -14,6 +14,7 @@ public static class AuditNames
     public const string SlipEntity = "SupervisionSlip";
     public const string DispatchEntity = "DispatchReport";
     public const string PlanEntity = "Plan";
+    public const string ApiTokenEntity = "ApiToken";
 
     private const string MilestonePrefix = "Milestone";
 
@@ -42,6 +43,8 @@ public static class AuditNames
         AuditAction.ReopenTask => "ReopenTask",
         AuditAction.IssueDispatch => "IssueDispatch",
         AuditAction.PlayDemoHistory => "PlayDemoHistory",
+        AuditAction.CreateApiToken => "CreateApiToken",
+        AuditAction.RevokeApiToken => "RevokeApiToken",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -65,6 +68,7 @@ public static class AuditNames
         AuditField.Closed => "Closed",
         AuditField.Dispatch => "Dispatch",
         AuditField.DemoHistory => "DemoHistory",
+        AuditField.ApiToken => "ApiToken",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -42,6 +42,10 @@ public sealed class AuditWriter(TimeProvider clock)
         Add(db, clock.GetUtcNow(), new AccessScope("system", true, null, false, false), AuditNames.PlanEntity, planId.ToString(CultureInfo.InvariantCulture), null,
             AuditAction.PlayDemoHistory, change, reason);
 
+    /// <summary>An API 令牌 created or revoked, keyed by the token's id (its owner is the actor).</summary>
+    public void ApiTokenChanged(AppDbContext db, AccessScope actor, ApiToken token, AuditAction action, AuditChange change) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.ApiTokenEntity, token.Id.ToString(CultureInfo.InvariantCulture), null, action, change, null);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

@@ -39,6 +39,7 @@ public static class StatusText
         AuditField.Closed => "销号",
         AuditField.Dispatch => "调度通报",
         AuditField.DemoHistory => "演示数据",
+        AuditField.ApiToken => "API 令牌",
         _ => field ?? "",
     };
 
@@ -70,6 +71,8 @@ public static class StatusText
         AuditAction.ReopenTask => "恢复（撤销销号）",
         AuditAction.IssueDispatch => "签发调度通报",
         AuditAction.PlayDemoHistory => "生成演示数据",
+        AuditAction.CreateApiToken => "创建 API 令牌",
+        AuditAction.RevokeApiToken => "撤销 API 令牌",
         _ => action,
     };
 
