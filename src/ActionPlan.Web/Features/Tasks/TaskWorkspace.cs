@@ -64,18 +64,6 @@ public sealed class TaskWorkspace(IDbContextFactory<AppDbContext> contexts, Audi
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             return await ConflictAsync(fresh, task.Id, edit.LastSeenAuditId, cancellationToken);
         }
-        catch (DbUpdateException)
-        {
-            // Two saves at once on PostgreSQL: the other save's history row of the day (unique per task and day) can
-            // fail this batch before its version check is read. When the version has moved, it is the same conflict.
-            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            if (!await fresh.PlanTasks.AnyAsync(t => t.Id == task.Id && t.Version != edit.ExpectedVersion, cancellationToken))
-            {
-                throw;
-            }
-
-            return await ConflictAsync(fresh, task.Id, edit.LastSeenAuditId, cancellationToken);
-        }
 
         logger.LogInformation("Task {Number} changed by {User}: {Fields}", task.Number, scope.UserName, string.Join(", ", changes.Select(c => c.StoredField)));
         return new SaveResult(SaveOutcome.Saved, $"已保存任务 {task.Number} 的 {changes.Count} 项修改。", new Dictionary<string, string>(), [], task.Version);
