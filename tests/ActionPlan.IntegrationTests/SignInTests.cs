@@ -54,6 +54,47 @@ public abstract class SignInTests(DatabaseProvider provider) : IAsyncLifetime
         (await client.GetAsync("/admin/users")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData(Roles.Leadership, null, "/dashboard")]
+    [InlineData(Roles.Office, null, "/tasks")]
+    [InlineData(Roles.LeadUnit, "省财政厅", "/tasks")]
+    public async Task Each_role_lands_on_its_own_page_after_sign_in(string role, string? unit, string landing)
+    {
+        var name = $"land-{role.ToLowerInvariant()}";
+        await _portal.CreateUserAsync(name, role, unit);
+        using var client = await _portal.ClientAsync();
+
+        // The sign-in page's own default return address is "/", as when a signed-out user opened the portal's root.
+        var login = await PostLoginAsync(client, name, "/");
+
+        login.Headers.Location!.OriginalString.Should().Be(landing);
+        (await client.GetAsync(landing)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_return_address_other_than_the_root_is_kept()
+    {
+        await _portal.CreateUserAsync("land-return", Roles.Leadership);
+        using var client = await _portal.ClientAsync();
+
+        var login = await PostLoginAsync(client, "land-return", "/slips");
+
+        login.Headers.Location!.OriginalString.Should().Be("/slips");
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string returnUrl)
+    {
+        var page = await client.GetStringAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = PortalFactory.Password,
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {

@@ -48,7 +48,7 @@ public static class AccountEndpoints
                 logger.LogInformation("User {UserName} signed in", user.UserName);
                 return user.MustChangePassword
                     ? Results.LocalRedirect(QueryHelpers.AddQueryString(ChangePasswordPath, "returnUrl", SafeReturnUrl(returnUrl) ?? "/"))
-                    : Results.LocalRedirect(SafeReturnUrl(returnUrl) ?? await LandingPageAsync(users, user));
+                    : Results.LocalRedirect(SafeReturnUrl(returnUrl) is { } back && back != "/" ? back : await LandingPageAsync(users, user));
             }
 
             if (result.IsLockedOut)
@@ -151,8 +151,14 @@ public static class AccountEndpoints
     }
 
     /// <summary>Where each role starts its work.</summary>
+    /// <summary>
+    /// Each role's own page: the administrator's accounts, leadership's 总览, and for the office and the units the
+    /// task list (a unit's is 我的任务, its own tasks). "/" as a return address (the sign-in page's default) lands there too.
+    /// </summary>
     public static async Task<string> LandingPageAsync(UserManager<AppUser> users, AppUser user) =>
-        await users.IsInRoleAsync(user, Roles.Admin) ? "/admin/users" : "/" + ActionPlan.Web.Features.Tasks.TaskListQuery.All.ToUrl();
+        await users.IsInRoleAsync(user, Roles.Admin) ? "/admin/users"
+        : await users.IsInRoleAsync(user, Roles.Leadership) ? "/dashboard"
+        : "/" + ActionPlan.Web.Features.Tasks.TaskListQuery.All.ToUrl();
 
     /// <summary>Only local paths; anything else (another host, "//evil") falls back to the landing page.</summary>
     public static string? SafeReturnUrl(string? returnUrl) =>

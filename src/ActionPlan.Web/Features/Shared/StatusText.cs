@@ -76,6 +76,18 @@ public static class StatusText
         _ => action,
     };
 
+    /// <summary>A domain's name short enough for a chart's axis: without "领域", at most four characters ("保护中小投资者领域" → "保护中小").</summary>
+    public static string ShortDomainName(string name)
+    {
+        var trimmed = name.Trim().TrimEnd('。').Trim();
+        if (trimmed.EndsWith("领域", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[..^2];
+        }
+
+        return trimmed.Length <= 4 ? trimmed : trimmed[..4];
+    }
+
     /// <summary>A share as "42%" (Chinese documents write no space before the sign).</summary>
     public static string Percent(double share, int decimals = 0) =>
         (share * 100).ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), System.Globalization.CultureInfo.InvariantCulture) + "%";
