@@ -32,6 +32,9 @@ public sealed class DemoHistoryJourneyTests(DemoHistoryPortal portal) : IClassFi
         int.Parse(await Figure(page, "按时完成")).Should().BeGreaterThan(0);
         await Assertions.Expect(page.GetByTestId("reporting-section")).ToBeVisibleAsync();
         await BrowserPortal.ScreenshotAsync(page, "demo-dashboard");
+        // The domain chart names its bars (short names), not only numbers.
+        await Assertions.Expect(page.GetByTestId("status-chart")).ToContainTextAsync("开办企业");
+        await page.GetByTestId("status-chart").ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.ScreenshotFolder, "demo-domain-chart.png") });
 
         await page.GetByTestId("asof-input").FillAsync("2022-04-30");
         await page.GetByTestId("asof-form").Locator("button[type=submit]").ClickAsync();
