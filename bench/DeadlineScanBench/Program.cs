@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActionPlan.Data;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -82,7 +83,7 @@ async Task Admin(string sql)
 static DeadlineScanner Scanner(Contexts contexts, string today)
 {
     var clock = new PortalClock(TimeProvider.System, new ClockOptions { Today = today });
-    return new DeadlineScanner(contexts, clock, new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)), new AlertFeed(), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
+    return new DeadlineScanner(contexts, clock, new DeadlineSettings(15, 5, 7, TimeSpan.FromHours(1)), new AlertFeed(), new OutboxWriter(TimeProvider.System), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
 }
 
 static async Task<double> Time(DeadlineScanner scanner)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActionPlan.Data;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
@@ -21,7 +22,7 @@ var given = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Selec
 int[] sizes = given.Length > 0 ? given : [10_000, 100_000];
 const int Runs = 5;
 var office = new AccessScope("bench", true, null, true, false);
-var notifier = new RoundNotifier(TimeProvider.System, new AlertFeed());
+var notifier = new RoundNotifier(TimeProvider.System, new AlertFeed(), new OutboxWriter(TimeProvider.System));
 
 var results = new Dictionary<int, (double Open, double Scan, double Read)>();
 foreach (var size in sizes)

@@ -43,6 +43,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<MilestoneHistory> MilestoneHistory => Set<MilestoneHistory>();
     public DbSet<IssuedDispatchReport> IssuedDispatchReports => Set<IssuedDispatchReport>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<MessageChannel> MessageChannels => Set<MessageChannel>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

@@ -2,6 +2,7 @@ using ActionPlan.Web.Components;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Api;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Closing;
 using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.Deadlines;
@@ -60,6 +61,7 @@ builder.Services
     .AddPortalDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
     .AddPortalClock()
     .AddAuditTrail()
+    .AddChannels(builder.Configuration, background)
     .AddAccounts(builder.Environment)
     .AddTasks()
     .AddProgressReports()

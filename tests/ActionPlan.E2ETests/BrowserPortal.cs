@@ -28,8 +28,15 @@ public class BrowserPortal : IAsyncLifetime
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>Work a derived fixture does before the portal starts (e.g. starting a local receiver its settings name).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Work a derived fixture does after the portal stopped.</summary>
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         _portal = new PortalFactory(_database) { Settings = ExtraSettings };
         _portal.UseKestrel(0);
@@ -113,5 +120,6 @@ public class BrowserPortal : IAsyncLifetime
         _playwright.Dispose();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
+        await AfterStopAsync();
     }
 }

@@ -65,7 +65,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
         _ when route.StartsWith("/api/v1/", StringComparison.Ordinal) => Access.Unauthorized,
         _ when user == "anonymous" => Access.SignIn,
         "/account/change-password" => Access.Allowed,
-        "/admin/users" => user == "admin2" ? Access.Allowed : Access.Denied,
+        "/admin/users" or "/admin/channels" => user == "admin2" ? Access.Allowed : Access.Denied,
         "/" or "/tasks" => Access.Allowed,
         "/reviews" or "/alerts" or "/rounds" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
         "/rounds/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
@@ -100,7 +100,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
             .Should().Be(0, "unit C must share no task with unit A for this matrix");
 
         var routes = Routes(Portal);
-        routes.Should().Contain(["/tasks", "/tasks/{Number:int}", "/admin/users", "/health/ready"]);
+        routes.Should().Contain(["/tasks", "/tasks/{Number:int}", "/admin/users", "/admin/channels", "/health/ready"]);
 
         var failures = new List<string>();
         foreach (var user in Users)

@@ -3,6 +3,7 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Extensions;
 using ActionPlan.Web.Features.Rules;
@@ -36,7 +37,7 @@ public abstract class DeadlineExtensionTests(PortalFixture fixture)
 
     private TaskQueries Queries(DateOnly today) => new(Contexts, Clock(today), new DeadlineSettings());
 
-    private DeadlineScanner Scanner(DateOnly today) => new(Contexts, Clock(today), new DeadlineSettings(), new AlertFeed(), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
+    private DeadlineScanner Scanner(DateOnly today) => new(Contexts, Clock(today), new DeadlineSettings(), new AlertFeed(), new OutboxWriter(TimeProvider.System), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
 
     private static ExtensionInput Input(DateOnly? due, string? reason = "配套系统改造需与国家平台同步，原定时间无法完成。") =>
         new() { RequestedDue = due?.ToDateTime(TimeOnly.MinValue), Reason = reason };

@@ -1,6 +1,7 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Dashboard;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
@@ -89,7 +90,7 @@ public abstract class MilestoneRuleTableTests(PortalFixture fixture)
 
         // The scanner's SQL: an alert exactly for the open milestones in a warning window, at the C# level.
         await db.Alerts.ExecuteDeleteAsync();
-        var scanner = new DeadlineScanner(Contexts, Clock(day), Settings, new AlertFeed(), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
+        var scanner = new DeadlineScanner(Contexts, Clock(day), Settings, new AlertFeed(), new OutboxWriter(TimeProvider.System), TimeProvider.System, NullLogger<DeadlineScanner>.Instance);
         await scanner.ScanUntilCompleteAsync();
         var alerts = await db.Alerts.Where(a => a.Milestone.PlanTask.PlanId == built.PlanId).Select(a => new { a.MilestoneId, a.Level }).ToListAsync();
         alerts.Should().BeEquivalentTo(

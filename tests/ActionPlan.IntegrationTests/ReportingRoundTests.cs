@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Rounds;
@@ -28,7 +29,7 @@ public abstract class ReportingRoundTests(PortalFixture fixture)
 
     private static PortalClock Clock(DateOnly today) => new(TimeProvider.System, new ClockOptions { Today = today.ToString("yyyy-MM-dd") });
 
-    private RoundNotifier Notifier => new(TimeProvider.System, new AlertFeed());
+    private RoundNotifier Notifier => new(TimeProvider.System, new AlertFeed(), new OutboxWriter(TimeProvider.System));
 
     private ReportingRounds Rounds(DateOnly today) => new(Contexts, Clock(today), new AuditWriter(TimeProvider.System), Notifier, NullLogger<ReportingRounds>.Instance);
 

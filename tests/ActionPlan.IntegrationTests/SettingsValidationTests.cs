@@ -17,6 +17,9 @@ public sealed class SettingsValidationTests
     [InlineData("Clock:TimeZone", "Mars/Olympus_Mons")]
     [InlineData("Security:SignInAttemptsPerMinute", "0")]
     [InlineData("Api:RequestsPerMinute", "0")]
+    [InlineData("Channels:SendInterval", "00:00:00")]
+    [InlineData("Channels:WeComBaseUrl", "ftp://qyapi.weixin.qq.com")]
+    [InlineData("Channels:MaxAttempts", "0")]
     public async Task A_bad_value_stops_start_up_naming_its_key(string key, string value)
     {
         var data = Directory.CreateTempSubdirectory("actionplan-settings-");

@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Reports;
 using ActionPlan.Web.Features.Rounds;
@@ -30,7 +31,7 @@ public abstract class SupervisionSlipTests(PortalFixture fixture)
 
     private SupervisionSlips Slips(DateOnly today) =>
         new(Contexts, new PortalClock(TimeProvider.System, new ClockOptions { Today = today.ToString("yyyy-MM-dd") }), new AuditWriter(TimeProvider.System),
-            new RoundNotifier(TimeProvider.System, new AlertFeed()), NullLogger<SupervisionSlips>.Instance);
+            new RoundNotifier(TimeProvider.System, new AlertFeed(), new OutboxWriter(TimeProvider.System)), NullLogger<SupervisionSlips>.Instance);
 
     private static SlipInput Input(SlipLevel level = SlipLevel.Blue, string? matter = "任务推进滞后，请说明原因并提出整改措施。", DateOnly? replyBy = null, int? milestone = null) =>
         new() { Level = level, Matter = matter, ReplyBy = (replyBy ?? ReplyBy).ToDateTime(TimeOnly.MinValue), MilestoneId = milestone };

@@ -3,6 +3,7 @@ using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Closing;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Extensions;
 using ActionPlan.Web.Features.Reports;
@@ -34,7 +35,7 @@ public abstract class TaskClosingTests(PortalFixture fixture)
 
     private static AuditWriter Audit => new(TimeProvider.System);
 
-    private ReportingRounds Rounds => new(Contexts, Clock, Audit, new RoundNotifier(TimeProvider.System, new AlertFeed()), NullLogger<ReportingRounds>.Instance);
+    private ReportingRounds Rounds => new(Contexts, Clock, Audit, new RoundNotifier(TimeProvider.System, new AlertFeed(), new OutboxWriter(TimeProvider.System)), NullLogger<ReportingRounds>.Instance);
 
     private ProgressReports Reports => new(Contexts, TimeProvider.System, Audit, Clock, Rounds, NullLogger<ProgressReports>.Instance);
 

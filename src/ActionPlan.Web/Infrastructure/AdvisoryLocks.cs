@@ -25,6 +25,9 @@ public static class AdvisoryLocks
     /// <summary>Closing a 调度轮次, or a task's 销号 or 恢复, which must see each other's result (a transaction lock).</summary>
     public const long RoundMembership = 7_270_700_5;
 
+    /// <summary>Taking due outbox messages for sending, so two senders never take one message (a transaction lock).</summary>
+    public const long OutboxClaim = 7_270_700_6;
+
     /// <summary>One plan import (a transaction lock; the key lives with the importer in ActionPlan.Data).</summary>
     public const long PlanImport = ActionPlan.Data.Import.PlanImporter.ImportLock;
 }

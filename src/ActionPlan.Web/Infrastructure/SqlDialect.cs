@@ -26,8 +26,17 @@ public abstract class SqlDialect
     /// <summary>The year and month of a date as one integer, yyyymm.</summary>
     public abstract string MonthKey(string date);
 
+    /// <summary>A date column as yyyy-MM-dd text, for messages composed in SQL.</summary>
+    public abstract string DateText(string date);
+
+    /// <summary>The group's values of <paramref name="text"/> joined by <paramref name="separator"/> in the order of <paramref name="orderBy"/>; NULLs are left out.</summary>
+    public abstract string StringAggregate(string text, string separator, string orderBy);
+
     /// <summary>A query answering true when the transaction-scoped lock was taken, false when another holds it; null where there are no such locks.</summary>
     public abstract string? TryTransactionLock(long key);
+
+    /// <summary>A statement that waits for the transaction-scoped lock; null where there are no such locks.</summary>
+    public abstract string? TransactionLock(long key);
 
     /// <summary>A statement that lets this transaction commit without waiting for the log flush; null where not supported.</summary>
     public abstract string? AsynchronousCommit { get; }
@@ -43,8 +52,16 @@ public abstract class SqlDialect
         // Dates are stored as yyyy-MM-dd text, which date() returns too.
         public override string AddDays(string date, string days) => $"date({date}, {days} || ' days')";
 
+        // Dates are stored as yyyy-MM-dd text already.
+        public override string DateText(string date) => date;
+
+        // ORDER BY inside an aggregate needs SQLite 3.44 (the bundled e_sqlite3 is newer).
+        public override string StringAggregate(string text, string separator, string orderBy) => $"group_concat({text}, {separator} ORDER BY {orderBy})";
+
         // SQLite has one writer at a time: a second instance's transaction simply waits.
         public override string? TryTransactionLock(long key) => null;
+
+        public override string? TransactionLock(long key) => null;
 
         public override string? AsynchronousCommit => null;
     }
@@ -59,7 +76,13 @@ public abstract class SqlDialect
 
         public override string AddDays(string date, string days) => $"({date} + {days})";
 
+        public override string DateText(string date) => $"to_char({date}, 'YYYY-MM-DD')";
+
+        public override string StringAggregate(string text, string separator, string orderBy) => $"string_agg({text}, {separator} ORDER BY {orderBy})";
+
         public override string? TryTransactionLock(long key) => $"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"";
+
+        public override string? TransactionLock(long key) => $"SELECT pg_advisory_xact_lock({key})";
 
         public override string? AsynchronousCommit => "SET LOCAL synchronous_commit TO OFF";
     }

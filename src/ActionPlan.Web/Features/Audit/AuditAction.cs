@@ -68,4 +68,13 @@ public enum AuditAction
 
     /// <summary>A user revokes (撤销) one of their API 令牌.</summary>
     RevokeApiToken,
+
+    /// <summary>An administrator adds a 消息通道 (robot or e-mail).</summary>
+    CreateChannel,
+
+    /// <summary>A 消息通道 is changed, switched on or off.</summary>
+    EditChannel,
+
+    /// <summary>A 消息通道 is deleted, with its outbox.</summary>
+    DeleteChannel,
 }

@@ -44,4 +44,7 @@ public enum AuditField
 
     /// <summary>An API 令牌: its name, prefix and expiry (never the token).</summary>
     ApiToken,
+
+    /// <summary>A 消息通道: its kind, name, unit and state (never its key or secret).</summary>
+    Channel,
 }

@@ -15,6 +15,7 @@ public static class AuditNames
     public const string DispatchEntity = "DispatchReport";
     public const string PlanEntity = "Plan";
     public const string ApiTokenEntity = "ApiToken";
+    public const string ChannelEntity = "MessageChannel";
 
     private const string MilestonePrefix = "Milestone";
 
@@ -45,6 +46,9 @@ public static class AuditNames
         AuditAction.PlayDemoHistory => "PlayDemoHistory",
         AuditAction.CreateApiToken => "CreateApiToken",
         AuditAction.RevokeApiToken => "RevokeApiToken",
+        AuditAction.CreateChannel => "CreateChannel",
+        AuditAction.EditChannel => "EditChannel",
+        AuditAction.DeleteChannel => "DeleteChannel",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -69,6 +73,7 @@ public static class AuditNames
         AuditField.Dispatch => "Dispatch",
         AuditField.DemoHistory => "DemoHistory",
         AuditField.ApiToken => "ApiToken",
+        AuditField.Channel => "Channel",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -46,6 +46,10 @@ public sealed class AuditWriter(TimeProvider clock)
     public void ApiTokenChanged(AppDbContext db, AccessScope actor, ApiToken token, AuditAction action, AuditChange change) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.ApiTokenEntity, token.Id.ToString(CultureInfo.InvariantCulture), null, action, change, null);
 
+    /// <summary>A 消息通道 added, changed or deleted, keyed by its id.</summary>
+    public void ChannelChanged(AppDbContext db, AccessScope actor, int channelId, AuditAction action, AuditChange change) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.ChannelEntity, channelId.ToString(CultureInfo.InvariantCulture), null, action, change, null);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

@@ -1,5 +1,6 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Rules;
 using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Infrastructure;
@@ -12,7 +13,8 @@ namespace ActionPlan.Web.Features.Deadlines;
 /// overdue), and notifies the office and the task's units. Each scan is two set-based statements in one
 /// transaction, whatever the number of milestones; a scan that finds nothing new writes nothing. The
 /// unique alert key makes re-scans, restarts and parallel instances safe; on PostgreSQL an advisory lock
-/// also keeps a second instance from doing the same work at the same time.
+/// also keeps a second instance from doing the same work at the same time. The enabled 消息通道 of the units
+/// and the office get one outbox message per scan in the same transaction (a third statement).
 /// </summary>
 public sealed class DeadlineScanner : PeriodicScan
 {
@@ -20,15 +22,17 @@ public sealed class DeadlineScanner : PeriodicScan
     private readonly PortalClock _clock;
     private readonly DeadlineSettings _settings;
     private readonly AlertFeed _feed;
+    private readonly OutboxWriter _outbox;
     private readonly ILogger<DeadlineScanner> _logger;
 
-    public DeadlineScanner(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, AlertFeed feed, TimeProvider time, ILogger<DeadlineScanner> logger)
+    public DeadlineScanner(IDbContextFactory<AppDbContext> contexts, PortalClock clock, DeadlineSettings settings, AlertFeed feed, OutboxWriter outbox, TimeProvider time, ILogger<DeadlineScanner> logger)
         : base(settings.ScanInterval, time, logger)
     {
         _contexts = contexts;
         _clock = clock;
         _settings = settings;
         _feed = feed;
+        _outbox = outbox;
         _logger = logger;
     }
 
@@ -127,11 +131,14 @@ public sealed class DeadlineScanner : PeriodicScan
             ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
         var notifications = alerts == 0 ? 0 : await db.Database.ExecuteSqlRawAsync(notify, [now, batch, Roles.Office, Roles.Admin], cancellationToken);
+        // The same alerts to the units' and the office's robots and mailboxes, committed with them.
+        var messages = alerts == 0 ? 0 : await _outbox.EnqueueAlertsAsync(db, batch, today, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         if (alerts > 0)
         {
-            _logger.LogInformation("Deadline scan as of {Today}: {Alerts} alerts, {Notifications} notifications", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), alerts, notifications);
+            _logger.LogInformation("Deadline scan as of {Today}: {Alerts} alerts, {Notifications} notifications, {Messages} channel messages queued",
+                today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), alerts, notifications, messages);
             _feed.Publish();
         }
 

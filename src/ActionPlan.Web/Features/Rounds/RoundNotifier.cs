@@ -1,5 +1,6 @@
 using ActionPlan.Data;
 using ActionPlan.Data.Entities;
+using ActionPlan.Web.Features.Channels;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ namespace ActionPlan.Web.Features.Rounds;
 
 /// <summary>
 /// Announces 催报 through the notification system: one notification per user of the chased unit and
-/// batch, counting the reports missing, so the bell shows it and open pages refresh.
+/// batch, counting the reports missing, so the bell shows it and open pages refresh; and one outbox message per
+/// chase and enabled channel of the chased unit, in the same transaction.
 /// </summary>
-public sealed class RoundNotifier(TimeProvider time, AlertFeed feed)
+public sealed class RoundNotifier(TimeProvider time, AlertFeed feed, OutboxWriter outbox)
 {
     /// <summary>A batch key after every notification so far: the time in ticks, kept strictly increasing.</summary>
     public async Task<long> NextBatchAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -19,8 +21,8 @@ public sealed class RoundNotifier(TimeProvider time, AlertFeed feed)
         return Math.Max(time.GetUtcNow().UtcTicks, last + 1);
     }
 
-    /// <summary>Writes the notifications of the chases of <paramref name="batch"/>: one set-based statement.</summary>
-    public Task<int> NotifyChasesAsync(AppDbContext db, long batch, CancellationToken cancellationToken)
+    /// <summary>Writes the notifications and the channel messages of the chases of <paramref name="batch"/>: two set-based statements; returns the notifications.</summary>
+    public async Task<int> NotifyChasesAsync(AppDbContext db, long batch, CancellationToken cancellationToken)
     {
         var dialect = SqlDialect.Of(db.Database);
         var sql = $$"""
@@ -32,7 +34,9 @@ public sealed class RoundNotifier(TimeProvider time, AlertFeed feed)
             GROUP BY u."Id"
             ON CONFLICT ("UserId", "BatchOrder") DO NOTHING
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, [time.GetUtcNow(), batch, (int)NotificationKind.ReportReminder], cancellationToken);
+        var notified = await db.Database.ExecuteSqlRawAsync(sql, [time.GetUtcNow(), batch, (int)NotificationKind.ReportReminder], cancellationToken);
+        await outbox.EnqueueChasesAsync(db, batch, cancellationToken);
+        return notified;
     }
 
     /// <summary>Tells open pages (the bell) to refresh.</summary>

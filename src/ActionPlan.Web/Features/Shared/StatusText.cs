@@ -40,6 +40,7 @@ public static class StatusText
         AuditField.Dispatch => "调度通报",
         AuditField.DemoHistory => "演示数据",
         AuditField.ApiToken => "API 令牌",
+        AuditField.Channel => "消息通道",
         _ => field ?? "",
     };
 
@@ -73,6 +74,9 @@ public static class StatusText
         AuditAction.PlayDemoHistory => "生成演示数据",
         AuditAction.CreateApiToken => "创建 API 令牌",
         AuditAction.RevokeApiToken => "撤销 API 令牌",
+        AuditAction.CreateChannel => "添加消息通道",
+        AuditAction.EditChannel => "修改消息通道",
+        AuditAction.DeleteChannel => "删除消息通道",
         _ => action,
     };
 
