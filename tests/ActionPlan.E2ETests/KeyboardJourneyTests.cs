@@ -19,6 +19,8 @@ public sealed partial class KeyboardJourneyTests(SimulatedDatePortal portal) : I
         () => {
           const e = document.activeElement;
           if (!e || e === document.body) return null;
+          // Focus put by script, not reached by Tab: FocusOnNavigate's page title (tabindex -1, no ring by design).
+          if (e.getAttribute('tabindex') === '-1') return null;
           const ringOf = el => { const s = getComputedStyle(el); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; };
           let ring = ringOf(e);
           // MudBlazor text fields and selects: the field's outline border turns 2px wide (and primary).
