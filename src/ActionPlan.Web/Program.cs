@@ -74,7 +74,8 @@ builder.Services
     .AddTaskClosing()
     .AddSupervisionSlips()
     .AddDemoHistory(builder.Environment)
-    .AddApi();
+    .AddApi()
+    .AddPlanAdministration();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

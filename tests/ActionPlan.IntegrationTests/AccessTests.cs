@@ -74,6 +74,8 @@ public abstract partial class AccessTests(PortalFixture fixture)
         "/reviews/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,
         "/attachments/{id:int}" => Access.NotFound,
         "/slips" => Access.Allowed,
+        // 计划管理 and 年度对比 are for the office, admins and leadership; units work in the plan their address names.
+        "/plans" or "/plans/compare" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
         // Issued 调度通报 cover every unit: units may not read them.
         "/dispatch/issued" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
         "/dispatch/issued/{Issue:int}" or "/dispatch/issued/{number:int}/docx" or "/dispatch/issued/{number:int}/xlsx" =>

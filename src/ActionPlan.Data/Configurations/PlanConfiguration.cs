@@ -13,6 +13,7 @@ public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         plan.Property(p => p.SourceHash).HasMaxLength(64);
         plan.Property(p => p.SourceName).HasMaxLength(260);
         plan.Property(p => p.Objective).HasMaxLength(4000);
+        plan.Property(p => p.ArchivedBy).HasMaxLength(100);
         // The unique hash is what keeps two instances starting together from importing a file twice.
         plan.HasIndex(p => p.SourceHash).IsUnique();
     }

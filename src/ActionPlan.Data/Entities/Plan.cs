@@ -15,6 +15,14 @@ public class Plan
     public required string SourceName { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 
+    /// <summary>
+    /// Set when the plan is archived (read-only: shown, never changed; no alerts). A newer year's import archives the
+    /// older running plans; the office may re-open one, which clears it.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    public string? ArchivedBy { get; set; }
+
     public List<Domain> Domains { get; set; } = [];
     public List<PlanTask> Tasks { get; set; } = [];
     public List<Measure> Measures { get; set; } = [];

@@ -127,6 +127,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
             results.Add((source, plan, entity, null));
         }
 
+        await ArchiveOlderYearsAsync(db, results.Where(r => r.Entity is not null).Select(r => r.Entity!).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -143,6 +144,30 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
                 r.Source.Name, r.Entity.Id, r.Parsed.Tasks.Count, milestones, r.Parsed.Warnings.Count);
             return new ImportResult(r.Source.Name, ImportOutcome.Imported, r.Entity.Id, r.Parsed.Tasks.Count, milestones, r.Parsed.Warnings.Count);
         }).ToList();
+    }
+
+    /// <summary>Marks archived by an import.</summary>
+    public const string ArchivedByImport = "导入新一年计划";
+
+    /// <summary>
+    /// One year's plan runs at a time: a newer year's import archives the older running plans, and a plan imported for
+    /// an earlier year than one already running comes in archived (read-only until the office re-opens it).
+    /// </summary>
+    private async Task ArchiveOlderYearsAsync(AppDbContext db, IReadOnlyList<Plan> imported, CancellationToken cancellationToken)
+    {
+        if (imported.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var running = await db.Plans.Where(p => p.ArchivedAt == null).ToListAsync(cancellationToken);
+        var newestYear = running.Select(p => p.Year).Concat(imported.Select(p => p.Year)).Max();
+        foreach (var plan in running.Concat(imported).Where(p => p.Year < newestYear))
+        {
+            plan.ArchivedAt = now;
+            plan.ArchivedBy = ArchivedByImport;
+        }
     }
 
     private async Task<bool> AnyPlanAsync(CancellationToken cancellationToken)

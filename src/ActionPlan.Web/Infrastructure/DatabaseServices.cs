@@ -2,6 +2,7 @@ using ActionPlan.Data;
 using ActionPlan.Data.Import;
 using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.History;
+using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Rounds;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,11 @@ public static class DatabaseServices
         services.AddSingleton<PlanDataSaved>();
         services.AddSingleton<ReportingDataSaved>();
         services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<ArchivedPlanGuard>();
         services.AddDbContextFactory<AppDbContext>((provider, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(provider.GetRequiredService<HistoryRecorder>(), provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>());
+            options.AddInterceptors(provider.GetRequiredService<ArchivedPlanGuard>(), provider.GetRequiredService<HistoryRecorder>(), provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>());
         });
         // Identity's stores take a scoped context; it is created from the same factory and lives one request or DI scope.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -13,6 +13,12 @@ public sealed record AccessScope(string UserName, bool SeesAllTasks, int? LeadUn
     public const string MustChangePasswordClaim = "actionplan:must_change_password";
     public const string DisplayNameClaim = "actionplan:display_name";
 
+    /// <summary>The plan shown is archived: the user reads what the scope lets them read and changes nothing (units report nothing either).</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>This scope on a plan: on an archived one, read-only for everyone.</summary>
+    public AccessScope ForPlan(bool archived) => archived ? this with { CanEditTasks = false, ReadOnly = true } : this;
+
     /// <summary>Sees nothing; the scope of an anonymous or unknown principal.</summary>
     public static readonly AccessScope Nobody = new("", false, null, false, false);
 

@@ -77,4 +77,10 @@ public enum AuditAction
 
     /// <summary>A 消息通道 is deleted, with its outbox.</summary>
     DeleteChannel,
+
+    /// <summary>A plan is archived (归档, read-only).</summary>
+    ArchivePlan,
+
+    /// <summary>An archived plan is re-opened (重新开放), with a reason.</summary>
+    ReopenPlan,
 }

@@ -47,4 +47,7 @@ public enum AuditField
 
     /// <summary>A 消息通道: its kind, name, unit and state (never its key or secret).</summary>
     Channel,
+
+    /// <summary>A plan's state: 运行中 or 已归档.</summary>
+    PlanState,
 }

@@ -49,6 +49,8 @@ public static class AuditNames
         AuditAction.CreateChannel => "CreateChannel",
         AuditAction.EditChannel => "EditChannel",
         AuditAction.DeleteChannel => "DeleteChannel",
+        AuditAction.ArchivePlan => "ArchivePlan",
+        AuditAction.ReopenPlan => "ReopenPlan",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -74,6 +76,7 @@ public static class AuditNames
         AuditField.DemoHistory => "DemoHistory",
         AuditField.ApiToken => "ApiToken",
         AuditField.Channel => "Channel",
+        AuditField.PlanState => "PlanState",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

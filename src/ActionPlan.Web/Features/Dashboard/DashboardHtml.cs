@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using ActionPlan.Web.Features.Shared;
 using ActionPlan.Web.Infrastructure;
 
 namespace ActionPlan.Web.Features.Dashboard;
@@ -12,16 +13,16 @@ namespace ActionPlan.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardHtml
 {
-    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today), Task<(string Before, string After)>>> _rendered = [];
+    private readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today, PlanOverview? Plan), Task<(string Before, string After)>>> _rendered = [];
 
     /// <param name="services">The request's services, which the body's components are created from.</param>
     /// <returns>The HTML before and after <see cref="DashboardBody.SectionMarker"/>, where the page puts its uncached section.</returns>
-    public async Task<(string Before, string After)> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending, bool historical, DateOnly today)
+    public async Task<(string Before, string After)> GetAsync(IServiceProvider services, DashboardFigures figures, bool ownUnitOnly, string? unitSort, bool unitDescending, bool historical, DateOnly today, PlanOverview? plan = null)
     {
         // One render per variant, shared: the views that arrive while new figures are being rendered wait for
         // that render instead of each starting its own. A failed render is not kept.
         var variants = _rendered.GetValue(figures, _ => new());
-        var key = (ownUnitOnly, unitSort, unitDescending, historical, today);
+        var key = (ownUnitOnly, unitSort, unitDescending, historical, today, plan);
         var html = variants.GetOrAdd(key, _ => RenderAsync(services, figures, key));
         try
         {
@@ -35,7 +36,7 @@ public sealed class DashboardHtml
     }
 
     private static async Task<(string Before, string After)> RenderAsync(
-        IServiceProvider services, DashboardFigures figures, (bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today) variant)
+        IServiceProvider services, DashboardFigures figures, (bool OwnUnitOnly, string? Sort, bool Descending, bool Historical, DateOnly Today, PlanOverview? Plan) variant)
     {
         var html = await StaticHtml.RenderAsync<DashboardBody>(services, new()
         {
@@ -45,6 +46,7 @@ public sealed class DashboardHtml
             [nameof(DashboardBody.UnitDescending)] = variant.Descending,
             [nameof(DashboardBody.Historical)] = variant.Historical,
             [nameof(DashboardBody.Today)] = variant.Today,
+            [nameof(DashboardBody.Plan)] = variant.Plan,
         });
         var at = html.IndexOf(DashboardBody.SectionMarker, StringComparison.Ordinal);
         return at < 0 ? (html, "") : (html[..at], html[(at + DashboardBody.SectionMarker.Length)..]);

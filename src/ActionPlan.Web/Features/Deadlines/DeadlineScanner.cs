@@ -81,7 +81,7 @@ public sealed class DeadlineScanner : PeriodicScan
         var batch = Math.Max(now.UtcTicks, lastBatch + 1);
         var rule = MilestoneSql.Positional(dialect);
         var daysOverdue = dialect.DaysBetween("{0}", "m.\"Due\"");
-        // The conditions are MilestoneRules' definitions translated; levels come from the enum; every value is a parameter.
+        // An archived plan raises no alerts. The conditions are MilestoneRules' definitions translated; levels come from the enum; every value is a parameter.
         var raiseAlerts = $$"""
             INSERT INTO "Alerts" ("MilestoneId", "Level", "Occurrence", "AsOf", "RaisedAt", "NotifiedAt", "NotifiedOrder")
             SELECT c."Id", c."Level", c."Occurrence", {0}, {4}, {4}, {5}
@@ -93,6 +93,8 @@ public sealed class DeadlineScanner : PeriodicScan
                        CASE WHEN {{rule.Condition(MilestoneState.Overdue)}} THEN ({{daysOverdue}} - 1) / {3} ELSE 0 END AS "Occurrence"
                 FROM "Milestones" m
                 WHERE {{rule.Condition(MilestoneState.Flagged)}}
+                  AND NOT EXISTS (SELECT 1 FROM "PlanTasks" t JOIN "Plans" p ON p."Id" = t."PlanId"
+                                  WHERE t."Id" = m."PlanTaskId" AND p."ArchivedAt" IS NOT NULL)
             ) c
             WHERE NOT EXISTS (SELECT 1 FROM "Alerts" a WHERE a."MilestoneId" = c."Id" AND a."Level" = c."Level" AND a."Occurrence" = c."Occurrence")
             ORDER BY c."Due", c."Id"

@@ -24,7 +24,7 @@ public static class DispatchEndpoints
         HttpContext context, CurrentPlan plans, DispatchReportQueries queries, PortalClock clock,
         Func<DispatchReport, byte[]> write, string contentType, string extension, CancellationToken cancellationToken)
     {
-        var plan = await plans.GetAsync(cancellationToken);
+        var plan = await plans.GetAsync(context, cancellationToken);
         if (plan is null)
         {
             return Results.NotFound();

@@ -26,7 +26,7 @@ public static class IssuedDispatchEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var plan = await plans.GetAsync(cancellationToken);
+        var plan = await plans.GetAsync(context, cancellationToken);
         if (plan is null || await issues.FileAsync(scope, plan.Id, number, word, cancellationToken) is not { } file)
         {
             return Results.NotFound();

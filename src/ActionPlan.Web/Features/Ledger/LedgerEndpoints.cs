@@ -13,7 +13,7 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet(PortalPaths.Ledger, async (HttpContext context, CurrentPlan plans, LedgerQueries queries, PortalClock clock, CancellationToken cancellationToken) =>
         {
-            var plan = await plans.GetAsync(cancellationToken);
+            var plan = await plans.GetAsync(context, cancellationToken);
             if (plan is null)
             {
                 return Results.NotFound();

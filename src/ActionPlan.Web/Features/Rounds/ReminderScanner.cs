@@ -56,7 +56,9 @@ public sealed class ReminderScanner : PeriodicScan
             reached AS (
                 SELECT r."Id" AS "RoundId", MAX(s."Step") AS "Step"
                 FROM "ReportingRounds" r CROSS JOIN steps s
-                WHERE r."ClosedAt" IS NULL AND {{dialect.AddDays("r.\"DueOn\"", "s.\"Step\"")}} <= {0}
+                WHERE r."ClosedAt" IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM "Plans" p WHERE p."Id" = r."PlanId" AND p."ArchivedAt" IS NOT NULL)
+                  AND {{dialect.AddDays("r.\"DueOn\"", "s.\"Step\"")}} <= {0}
                 GROUP BY r."Id")
             INSERT INTO "ReportChases" ("RoundId", "LeadUnitId", "Step", "Missing", "At", "BatchOrder")
             SELECT d."RoundId", e."LeadUnitId", d."Step", COUNT(*), {1}, {2}

@@ -77,6 +77,8 @@ public static class StatusText
         AuditAction.CreateChannel => "添加消息通道",
         AuditAction.EditChannel => "修改消息通道",
         AuditAction.DeleteChannel => "删除消息通道",
+        AuditAction.ArchivePlan => "归档计划",
+        AuditAction.ReopenPlan => "重新开放计划",
         _ => action,
     };
 
