@@ -74,6 +74,7 @@ builder.Services
     .AddTaskClosing()
     .AddSupervisionSlips()
     .AddDemoHistory(builder.Environment)
+    .AddPlanUploads()
     .AddApi();
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.

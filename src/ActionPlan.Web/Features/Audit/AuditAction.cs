@@ -77,4 +77,7 @@ public enum AuditAction
 
     /// <summary>A 消息通道 is deleted, with its outbox.</summary>
     DeleteChannel,
+
+    /// <summary>上传计划: a plan text imported from the upload page, with its unit mapping.</summary>
+    ImportPlan,
 }

@@ -47,4 +47,7 @@ public enum AuditField
 
     /// <summary>A 消息通道: its kind, name, unit and state (never its key or secret).</summary>
     Channel,
+
+    /// <summary>An imported plan: its title, 文号, counts and the units mapped or created (never the text).</summary>
+    Plan,
 }

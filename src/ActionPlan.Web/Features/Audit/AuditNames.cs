@@ -49,6 +49,7 @@ public static class AuditNames
         AuditAction.CreateChannel => "CreateChannel",
         AuditAction.EditChannel => "EditChannel",
         AuditAction.DeleteChannel => "DeleteChannel",
+        AuditAction.ImportPlan => "ImportPlan",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -74,6 +75,7 @@ public static class AuditNames
         AuditField.DemoHistory => "DemoHistory",
         AuditField.ApiToken => "ApiToken",
         AuditField.Channel => "Channel",
+        AuditField.Plan => "Plan",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

@@ -16,6 +16,9 @@ public sealed class CurrentPlan(IDbContextFactory<AppDbContext> contexts, TimePr
 
     private sealed record Snapshot(DateTimeOffset LoadedAt, PlanOverview? Overview, IReadOnlyList<string> LeadUnits);
 
+    /// <summary>Drops the cached plan, so a plan imported in this process (上传计划) shows on the next page.</summary>
+    public void Invalidate() => _snapshot = null;
+
     public async Task<PlanOverview?> GetAsync(CancellationToken cancellationToken = default) => (await LoadAsync(cancellationToken)).Overview;
 
     /// <summary>The lead units named in the current plan, for filters, in Chinese order.</summary>
