@@ -18,6 +18,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<LeadUnit> LeadUnits => Set<LeadUnit>();
     public DbSet<PlanTaskLeadUnit> PlanTaskLeadUnits => Set<PlanTaskLeadUnit>();
+    public DbSet<PlanTaskSupportingUnit> PlanTaskSupportingUnits => Set<PlanTaskSupportingUnit>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<PolicyDate> PolicyDates => Set<PolicyDate>();
     public DbSet<Measure> Measures => Set<Measure>();

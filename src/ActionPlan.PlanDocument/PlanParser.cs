@@ -420,7 +420,11 @@ public static partial class PlanParser
             var title = TitleOf(text, task.Text.Line, task.Number);
             var (milestones, policyDates) = ReadDates(text, year, task.Text, task.Number);
 
-            if (clauses.Units.Count == 0 && clauses.ResponsibilityNote is null)
+            if (clauses.Units.Count == 0 && clauses.ResponsibilityNote is null && clauses.SupportingUnits.Count > 0)
+            {
+                Warn(task.Text.Line, task.Number, WarningKinds.NoLeadUnit, "只写明了配合单位，未找到牵头单位，需人工确认责任单位。");
+            }
+            else if (clauses.Units.Count == 0 && clauses.ResponsibilityNote is null)
             {
                 Warn(task.Text.Line, task.Number, WarningKinds.NoLeadUnit, "未找到牵头单位条款，需人工确认责任单位。");
             }
@@ -431,7 +435,8 @@ public static partial class PlanParser
             }
 
             return new ParsedTask(task.Number, task.DomainNumber, title, text, clauses.RawClause, clauses.Units,
-                clauses.ResponsibilityNote, milestones, policyDates, task.Text.Line);
+                clauses.ResponsibilityNote, milestones, policyDates, task.Text.Line)
+            { SupportingUnits = clauses.SupportingUnits };
         }
 
         private ParsedMeasure BuildMeasure(PendingMeasure measure)
@@ -455,30 +460,68 @@ public static partial class PlanParser
             return firstLine.Length > 60 ? firstLine[..60] : firstLine;
         }
 
-        private sealed record Clauses(string TextWithoutTrailingClause, string? RawClause, IReadOnlyList<string> Units, string? ResponsibilityNote);
+        private sealed record Clauses(
+            string TextWithoutTrailingClause, string? RawClause, IReadOnlyList<string> Units, IReadOnlyList<string> SupportingUnits, string? ResponsibilityNote);
+
+        /// <summary>One labelled part of a bracketed clause: 牵头单位：… or 配合单位：….</summary>
+        private sealed record UnitList(string Label, bool Supporting, string Units);
+
+        /// <summary>
+        /// The labelled parts of a bracket body such as 牵头单位：省发展改革委；配合单位：省财政厅. A part without a
+        /// label of its own (牵头单位：A；B) continues the previous one. Null when the body names no units.
+        /// </summary>
+        private static List<UnitList>? UnitListsOf(string body)
+        {
+            var lists = new List<UnitList>();
+            foreach (var part in body.Split(ClauseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var labelled = LabelledClause().Match(part);
+                var label = labelled.Success ? labelled.Groups["label"].Value.Trim() : null;
+                if (label is not null && (IsLeadLabel(label) || IsSupportingLabel(label)))
+                {
+                    lists.Add(new UnitList(label, !IsLeadLabel(label), labelled.Groups["units"].Value));
+                }
+                else if (lists.Count > 0)
+                {
+                    lists[^1] = lists[^1] with { Units = lists[^1].Units + "；" + part };
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return lists.Count > 0 ? lists : null;
+        }
 
         private Clauses ReadClauses(string full, ItemText source, int? task)
         {
             var raw = new List<string>();
             var units = new List<string>();
+            var supporting = new List<string>();
             string? note = null;
             var text = full.TrimEnd();
-            var trailingStart = text.Length;
 
             var groups = BracketGroup().Matches(text);
-            var leadGroups = new List<(Match Group, Match Labelled)>();
+            var unitGroups = new List<(Match Group, List<UnitList> Lists)>();
             foreach (Match group in groups)
             {
-                var labelled = LabelledClause().Match(group.Groups["body"].Value);
-                if (labelled.Success && IsLeadLabel(labelled.Groups["label"].Value))
+                if (UnitListsOf(group.Groups["body"].Value) is { } lists)
                 {
-                    leadGroups.Add((group, labelled));
+                    unitGroups.Add((group, lists));
                 }
+            }
+
+            // The unit clauses that close the text (（牵头单位：…）（配合单位：…）) are cut from it.
+            var trailingStart = text.Length;
+            for (var i = unitGroups.Count - 1; i >= 0 && unitGroups[i].Group.Index + unitGroups[i].Group.Length == trailingStart; i--)
+            {
+                trailingStart = text[..unitGroups[i].Group.Index].TrimEnd().Length;
             }
 
             var last = groups.Count > 0 ? groups[^1] : null;
             var lastEndsText = last is not null && last.Index + last.Length == text.Length;
-            if (lastEndsText && !leadGroups.Any(g => g.Group == last) && IsResponsibilityNote(last!.Groups["body"].Value))
+            if (lastEndsText && !unitGroups.Any(g => g.Group == last) && IsResponsibilityNote(last!.Groups["body"].Value))
             {
                 note = last.Groups["body"].Value.Trim();
                 raw.Add(last.Value);
@@ -486,36 +529,43 @@ public static partial class PlanParser
                 Warn(source.LineAt(last.Index), task, WarningKinds.NoLeadUnit, $"未写明牵头单位（{note}），由省营转办统筹。");
             }
 
-            foreach (var (group, labelled) in leadGroups)
+            foreach (var (group, lists) in unitGroups)
             {
-                var label = labelled.Groups["label"].Value.Trim();
                 var line = source.LineAt(group.Index);
                 raw.Add(group.Value);
-                if (label != "牵头单位")
+                foreach (var list in lists)
                 {
-                    Warn(line, task, WarningKinds.UnusualClause, $"条款写作“{label}”而非“牵头单位”，按牵头单位读取。");
-                }
-
-                foreach (var unit in labelled.Groups["units"].Value.Split(UnitSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (units.Contains(unit))
+                    if (!list.Supporting && list.Label is not ("牵头单位" or "责任单位"))
                     {
-                        continue;
+                        Warn(line, task, WarningKinds.UnusualClause, $"条款写作“{list.Label}”而非“牵头单位”，按牵头单位读取。");
                     }
 
-                    units.Add(unit);
-                    if (IsDescribedUnit(unit))
+                    foreach (var unit in list.Units.Split(UnitSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     {
-                        Warn(line, task, WarningKinds.DescribedUnit, $"牵头单位“{unit}”是对一类单位的描述而非具体单位，按原文保留。");
-                    }
-                }
+                        var into = list.Supporting ? supporting : units;
+                        if (into.Contains(unit))
+                        {
+                            continue;
+                        }
 
-                if (group == last && lastEndsText)
-                {
-                    trailingStart = group.Index;
+                        into.Add(unit);
+                        if (IsDescribedUnit(unit))
+                        {
+                            var role = list.Supporting ? "配合单位" : "牵头单位";
+                            Warn(line, task, WarningKinds.DescribedUnit, $"{role}“{unit}”是对一类单位的描述而非具体单位，按原文保留。");
+                        }
+                    }
                 }
             }
 
+            // A unit named both as lead and as supporting leads: it answers for the task.
+            foreach (var both in supporting.Where(units.Contains).ToList())
+            {
+                supporting.Remove(both);
+                Warn(source.LineAt(unitGroups[0].Group.Index), task, WarningKinds.UnusualClause, $"“{both}”同时列为牵头单位和配合单位，按牵头单位读取。");
+            }
+
+            var leadGroups = unitGroups.Where(g => g.Lists.Any(l => !l.Supporting)).ToList();
             if (leadGroups.Count > 1)
             {
                 Warn(source.LineAt(leadGroups[1].Group.Index), task, WarningKinds.SeveralClauses,
@@ -523,7 +573,7 @@ public static partial class PlanParser
             }
 
             var body = text[..trailingStart].TrimEnd();
-            return new Clauses(body, raw.Count > 0 ? string.Join(" ", raw) : null, units, note);
+            return new Clauses(body, raw.Count > 0 ? string.Join(" ", raw) : null, units, supporting, note);
         }
 
         private (List<ParsedMilestone>, List<ParsedPolicyDate>) ReadDates(string text, int year, ItemText source, int task)
@@ -627,7 +677,16 @@ public static partial class PlanParser
 
     private static readonly char[] UnitSeparators = ['、', '，', ',', '；', ';'];
 
+    /// <summary>Parts of one bracket body: 牵头单位：…；配合单位：….</summary>
+    private static readonly char[] ClauseSeparators = ['；', ';'];
+
+    /// <summary>
+    /// 责任单位 and 负责单位 name the units that answer for a task in this family of plans: read as lead units.
+    /// </summary>
     private static bool IsLeadLabel(string label) => label.Contains("牵头") || label.Contains("责任单位") || label.Contains("负责单位");
+
+    /// <summary>配合单位, 协同单位, 参与单位: units that help but do not answer for the task.</summary>
+    private static bool IsSupportingLabel(string label) => label.Contains("配合") || label.Contains("协同") || label.Contains("参与") || label.Contains("协办");
 
     private static bool IsResponsibilityNote(string body) =>
         body.Contains("负责") && !body.Contains('：') && !body.Contains(':');

@@ -34,6 +34,17 @@ public static class PlanSummary
         }
 
         output.WriteLine($"  未写明牵头单位（{plan.Tasks.FirstOrDefault(t => t.ResponsibilityNote is not null)?.ResponsibilityNote ?? "—"}）  {plan.Tasks.Count(t => t.LeadUnits.Count == 0)}");
+        var supporting = plan.Tasks.SelectMany(t => t.SupportingUnits).GroupBy(u => u).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (supporting.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("配合单位（按任务数）：");
+            foreach (var unit in supporting)
+            {
+                output.WriteLine($"  {unit.Count(),3}  {unit.Key}");
+            }
+        }
+
         output.WriteLine();
         output.WriteLine("提示：");
         foreach (var warning in plan.Warnings)

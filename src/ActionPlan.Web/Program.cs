@@ -74,6 +74,7 @@ builder.Services
     .AddTaskClosing()
     .AddSupervisionSlips()
     .AddDemoHistory(builder.Environment)
+    .AddPlanUploads()
     .AddApi()
     .AddPlanAdministration();
 

@@ -7,9 +7,9 @@ namespace ActionPlan.E2ETests;
 public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Theory]
-    [InlineData("admin1", "/admin/users", "账号管理", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核", "账号管理", "消息通道" })]
-    [InlineData("office1", "/tasks", "任务清单", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核" })]
-    [InlineData("leader1", "/dashboard", "总览", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核" })]
+    [InlineData("admin1", "/admin/users", "账号管理", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核", "计划管理", "上传计划", "账号管理", "消息通道" })]
+    [InlineData("office1", "/tasks", "任务清单", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核", "计划管理", "上传计划" })]
+    [InlineData("leader1", "/dashboard", "总览", new[] { "总览", "任务清单", "督办单", "延期申请", "调度轮次", "调度通报", "预警", "待审核", "计划管理" })]
     [InlineData("unit1", "/tasks", "我的任务", new[] { "总览", "我的任务", "督办单", "本期待报送", "延期申请" })]
     public async Task Each_role_lands_on_its_page_with_its_menu(string user, string landing, string title, string[] menu)
     {

@@ -66,6 +66,7 @@ public abstract partial class AccessTests(PortalFixture fixture)
         _ when user == "anonymous" => Access.SignIn,
         "/account/change-password" => Access.Allowed,
         "/admin/users" or "/admin/channels" => user == "admin2" ? Access.Allowed : Access.Denied,
+        "/plans/upload" => user is "admin2" or "office2" ? Access.Allowed : Access.Denied,
         "/" or "/tasks" => Access.Allowed,
         "/reviews" or "/alerts" or "/rounds" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.Allowed,
         "/rounds/{Id:int}" => user.StartsWith("unit", StringComparison.Ordinal) ? Access.Denied : Access.NotFound,

@@ -44,6 +44,9 @@ public class PlanTask : IVersioned
     public int? ClosingReportId { get; set; }
 
     public List<PlanTaskLeadUnit> LeadUnits { get; set; } = [];
+
+    /// <summary>配合单位: read the task, do not answer for it.</summary>
+    public List<PlanTaskSupportingUnit> SupportingUnits { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
     public List<PolicyDate> PolicyDates { get; set; } = [];
 }

@@ -36,6 +36,7 @@ public sealed class PlanExporter(IDbContextFactory<AppDbContext> contexts)
             {
                 t.Number, DomainNumber = t.Domain.Number, t.Title, t.Text, t.LeadUnitClause, t.ResponsibilityNote, t.SourceLine,
                 Units = t.LeadUnits.OrderBy(u => u.Position).Select(u => u.LeadUnit.Name).ToList(),
+                Supporting = t.SupportingUnits.OrderBy(u => u.Position).Select(u => u.LeadUnit.Name).ToList(),
                 Milestones = t.Milestones.OrderBy(m => m.Position).Select(m => new ParsedMilestone(m.OriginalDue ?? m.Due, m.Phrase, m.Clause)).ToList(),
                 PolicyDates = t.PolicyDates.OrderBy(d => d.Position).Select(d => new ParsedPolicyDate(d.Date, d.Phrase)).ToList(),
             })
@@ -46,7 +47,7 @@ public sealed class PlanExporter(IDbContextFactory<AppDbContext> contexts)
             new PlanHeader(plan.Title, plan.DocumentNumber, plan.Year) { Objective = plan.Objective },
             plan.Domains,
             tasks.Select(t => new ParsedTask(t.Number, t.DomainNumber, t.Title, t.Text, t.LeadUnitClause, t.Units, t.ResponsibilityNote,
-                t.Milestones, t.PolicyDates, t.SourceLine)).ToList(),
+                t.Milestones, t.PolicyDates, t.SourceLine) { SupportingUnits = t.Supporting }).ToList(),
             plan.Measures.Select(m => new ParsedMeasure(m.Number, m.Title, m.Text, m.LeadUnitClause, m.Units, m.SourceLine)).ToList(),
             plan.Warnings);
     }

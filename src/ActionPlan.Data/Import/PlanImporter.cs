@@ -56,16 +56,23 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
     }
 
     public async Task<ImportResult> ImportAsync(PlanSource source, CancellationToken cancellationToken = default) =>
-        (await ImportAsync([source], cancellationToken))[0];
+        (await ImportAsync([source], PlanImportOptions.Default, cancellationToken))[0];
+
+    /// <summary>One file with a unit mapping (see <see cref="PlanImportOptions"/>).</summary>
+    public async Task<ImportResult> ImportAsync(PlanSource source, PlanImportOptions options, CancellationToken cancellationToken = default) =>
+        (await ImportAsync([source], options, cancellationToken))[0];
+
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<PlanSource> sources, CancellationToken cancellationToken = default) =>
+        ImportAsync(sources, PlanImportOptions.Default, cancellationToken);
 
     /// <summary>Parses all sources first (a bad file imports nothing), then writes them in one transaction.</summary>
-    public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<PlanSource> sources, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<PlanSource> sources, PlanImportOptions options, CancellationToken cancellationToken = default)
     {
         var parsed = sources.Select(s => (Source: s, Plan: PlanParser.Parse(s.Content))).ToList();
 
         try
         {
-            return await WriteAsync(parsed, cancellationToken);
+            return await WriteAsync(parsed, options, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
@@ -79,7 +86,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
             }
 
             logger.LogInformation(ex, "Concurrent import detected; retrying against the rows now present");
-            return await WriteAsync(parsed, cancellationToken);
+            return await WriteAsync(parsed, options, cancellationToken);
         }
     }
 
@@ -87,7 +94,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
     public const long ImportLock = 7_270_700_6;
 
     private async Task<IReadOnlyList<ImportResult>> WriteAsync(
-        IReadOnlyList<(PlanSource Source, ParsedPlan Plan)> parsed, CancellationToken cancellationToken)
+        IReadOnlyList<(PlanSource Source, ParsedPlan Plan)> parsed, PlanImportOptions options, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -102,9 +109,20 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
         var existing = await db.Plans.Where(p => hashes.Contains(p.SourceHash))
             .ToDictionaryAsync(p => p.SourceHash, p => p.Id, cancellationToken);
 
-        var unitNames = parsed.SelectMany(p => p.Plan.Tasks.SelectMany(t => t.LeadUnits).Concat(p.Plan.Measures.SelectMany(m => m.LeadUnits)))
+        var unitNames = parsed.SelectMany(p => p.Plan.Tasks.SelectMany(t => t.LeadUnits.Concat(t.SupportingUnits)).Concat(p.Plan.Measures.SelectMany(m => m.LeadUnits)))
             .Distinct(StringComparer.Ordinal).ToList();
         var units = await db.LeadUnits.Where(u => unitNames.Contains(u.Name)).ToDictionaryAsync(u => u.Name, StringComparer.Ordinal, cancellationToken);
+        var mapping = options.UnitMapping ?? new Dictionary<string, int>();
+        var mappedIds = mapping.Where(m => unitNames.Contains(m.Key)).Select(m => m.Value).Distinct().ToList();
+        var mappedUnits = await db.LeadUnits.Where(u => mappedIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        foreach (var (name, id) in mapping.Where(m => unitNames.Contains(m.Key)))
+        {
+            // A renamed unit: the plan's name stands for the existing row, which keeps its name and accounts.
+            units[name] = mappedUnits.TryGetValue(id, out var existingUnit)
+                ? existingUnit
+                : throw new InvalidOperationException($"Unit mapping for {name} names lead unit {id}, which does not exist");
+        }
+
         foreach (var name in unitNames.Where(n => !units.ContainsKey(n)))
         {
             var unit = new LeadUnit { Name = name };
@@ -129,6 +147,14 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
 
         await ArchiveOlderYearsAsync(db, results.Where(r => r.Entity is not null).Select(r => r.Entity!).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (options.BeforeCommit is { } beforeCommit)
+        {
+            foreach (var written in results.Where(r => r.Entity is not null))
+            {
+                await beforeCommit(db, written.Entity!, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         return results.Select(r =>
@@ -205,7 +231,12 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
                 ResponsibilityNote = t.ResponsibilityNote,
                 SourceLine = t.Line,
             };
-            task.LeadUnits.AddRange(t.LeadUnits.Select((name, i) => new PlanTaskLeadUnit { LeadUnit = units[name], Position = i }));
+            // Two names mapped to one unit, or a supporting unit mapped onto a lead unit, link once: the lead link wins.
+            var linked = new HashSet<LeadUnit>();
+            task.LeadUnits.AddRange(t.LeadUnits.Select(name => units[name]).Where(linked.Add)
+                .Select((unit, i) => new PlanTaskLeadUnit { LeadUnit = unit, Position = i }));
+            task.SupportingUnits.AddRange(t.SupportingUnits.Select(name => units[name]).Where(linked.Add)
+                .Select((unit, i) => new PlanTaskSupportingUnit { LeadUnit = unit, Position = i }));
             task.Milestones.AddRange(t.Milestones.Select((m, i) => new Milestone { Position = i, Due = m.Due, Phrase = m.Phrase, Clause = m.Clause }));
             task.PolicyDates.AddRange(t.PolicyDates.Select((p, i) => new PolicyDate { Position = i, Date = p.Date, Phrase = p.Phrase }));
             plan.Tasks.Add(task);
@@ -214,7 +245,8 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> contexts, TimeP
         foreach (var m in parsed.Measures)
         {
             var measure = new Measure { Number = m.Number, Title = m.Title, Text = m.Text, LeadUnitClause = m.LeadUnitClause, SourceLine = m.Line };
-            measure.LeadUnits.AddRange(m.LeadUnits.Select((name, i) => new MeasureLeadUnit { LeadUnit = units[name], Position = i }));
+            measure.LeadUnits.AddRange(m.LeadUnits.Select(name => units[name]).Distinct()
+                .Select((unit, i) => new MeasureLeadUnit { LeadUnit = unit, Position = i }));
             plan.Measures.Add(measure);
         }
 

@@ -1041,6 +1041,24 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.ToTable("PlanTaskLeadUnits");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanTaskSupportingUnit", b =>
+                {
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanTaskId", "LeadUnitId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.ToTable("PlanTaskSupportingUnits");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.PolicyDate", b =>
                 {
                     b.Property<int>("Id")
@@ -1963,6 +1981,25 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("PlanTask");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanTaskSupportingUnit", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany("SupportingUnits")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("PlanTask");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.PolicyDate", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
@@ -2306,6 +2343,8 @@ namespace ActionPlan.Migrations.Postgres.Migrations
                     b.Navigation("Milestones");
 
                     b.Navigation("PolicyDates");
+
+                    b.Navigation("SupportingUnits");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.ProgressReport", b =>

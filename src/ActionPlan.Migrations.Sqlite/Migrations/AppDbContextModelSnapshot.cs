@@ -1002,6 +1002,24 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTaskLeadUnits");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanTaskSupportingUnit", b =>
+                {
+                    b.Property<int>("PlanTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanTaskId", "LeadUnitId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.ToTable("PlanTaskSupportingUnits");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.PolicyDate", b =>
                 {
                     b.Property<int>("Id")
@@ -1900,6 +1918,25 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("PlanTask");
                 });
 
+            modelBuilder.Entity("ActionPlan.Data.Entities.PlanTaskSupportingUnit", b =>
+                {
+                    b.HasOne("ActionPlan.Data.Entities.LeadUnit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
+                        .WithMany("SupportingUnits")
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LeadUnit");
+
+                    b.Navigation("PlanTask");
+                });
+
             modelBuilder.Entity("ActionPlan.Data.Entities.PolicyDate", b =>
                 {
                     b.HasOne("ActionPlan.Data.Entities.PlanTask", "PlanTask")
@@ -2243,6 +2280,8 @@ namespace ActionPlan.Migrations.Sqlite.Migrations
                     b.Navigation("Milestones");
 
                     b.Navigation("PolicyDates");
+
+                    b.Navigation("SupportingUnits");
                 });
 
             modelBuilder.Entity("ActionPlan.Data.Entities.ProgressReport", b =>

@@ -68,4 +68,19 @@ public sealed record AccessScope(string UserName, bool SeesAllTasks, int? LeadUn
 
         return tasks.Where(_ => false);
     }
+
+    /// <summary>
+    /// The tasks this user may read: those of <see cref="Apply"/> and, for a unit, those naming it as 配合单位.
+    /// Only reads use it (任务清单, 任务详情); every command keeps to <see cref="Apply"/>, so a supporting unit
+    /// cannot edit, report, reply or ask for an extension on a task it only supports.
+    /// </summary>
+    public IQueryable<PlanTask> ApplyIncludingSupporting(IQueryable<PlanTask> tasks)
+    {
+        if (!SeesAllTasks && LeadUnitId is { } unit)
+        {
+            return tasks.Where(t => t.LeadUnits.Any(l => l.LeadUnitId == unit) || t.SupportingUnits.Any(s => s.LeadUnitId == unit));
+        }
+
+        return Apply(tasks);
+    }
 }

@@ -83,4 +83,7 @@ public enum AuditAction
 
     /// <summary>An archived plan is re-opened (重新开放), with a reason.</summary>
     ReopenPlan,
+
+    /// <summary>上传计划: a plan text imported from the upload page, with its unit mapping.</summary>
+    ImportPlan,
 }

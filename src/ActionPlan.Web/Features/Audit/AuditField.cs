@@ -50,4 +50,7 @@ public enum AuditField
 
     /// <summary>A plan's state: 运行中 or 已归档.</summary>
     PlanState,
+
+    /// <summary>An imported plan: its title, 文号, counts and the units mapped or created (never the text).</summary>
+    Plan,
 }

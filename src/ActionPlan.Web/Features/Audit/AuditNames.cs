@@ -51,6 +51,7 @@ public static class AuditNames
         AuditAction.DeleteChannel => "DeleteChannel",
         AuditAction.ArchivePlan => "ArchivePlan",
         AuditAction.ReopenPlan => "ReopenPlan",
+        AuditAction.ImportPlan => "ImportPlan",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -77,6 +78,7 @@ public static class AuditNames
         AuditField.ApiToken => "ApiToken",
         AuditField.Channel => "Channel",
         AuditField.PlanState => "PlanState",
+        AuditField.Plan => "Plan",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 

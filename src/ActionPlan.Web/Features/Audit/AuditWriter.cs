@@ -54,6 +54,10 @@ public sealed class AuditWriter(TimeProvider clock)
     public void PlanChanged(AppDbContext db, AccessScope actor, int planId, AuditAction action, AuditChange change, string? reason) =>
         Add(db, clock.GetUtcNow(), actor, AuditNames.PlanEntity, planId.ToString(CultureInfo.InvariantCulture), null, action, change, reason);
 
+    /// <summary>上传计划: the plan imported, keyed by its id.</summary>
+    public void PlanImported(AppDbContext db, AccessScope actor, int planId, AuditChange change, string? reason) =>
+        Add(db, clock.GetUtcNow(), actor, AuditNames.PlanEntity, planId.ToString(CultureInfo.InvariantCulture), null, AuditAction.ImportPlan, change, reason);
+
     private static void Add(AppDbContext db, DateTimeOffset at, AccessScope actor, string entityType, string entityKey, int? planTaskId,
         AuditAction action, AuditChange change, string? reason) =>
         db.AuditEntries.Add(new AuditEntry

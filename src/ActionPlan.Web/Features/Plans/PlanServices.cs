@@ -9,4 +9,11 @@ public static class PlanServices
         services.AddSingleton<PlanComparison>();
         return services;
     }
+
+    /// <summary>上传计划 (the page's service); the importer itself is registered with the database.</summary>
+    public static IServiceCollection AddPlanUploads(this IServiceCollection services)
+    {
+        services.AddSingleton<PlanUploads>();
+        return services;
+    }
 }

@@ -41,6 +41,7 @@ public static class StatusText
         AuditField.DemoHistory => "演示数据",
         AuditField.ApiToken => "API 令牌",
         AuditField.Channel => "消息通道",
+        AuditField.Plan => "行动计划",
         _ => field ?? "",
     };
 
@@ -72,6 +73,7 @@ public static class StatusText
         AuditAction.ReopenTask => "恢复（撤销销号）",
         AuditAction.IssueDispatch => "签发调度通报",
         AuditAction.PlayDemoHistory => "生成演示数据",
+        AuditAction.ImportPlan => "导入计划",
         AuditAction.CreateApiToken => "创建 API 令牌",
         AuditAction.RevokeApiToken => "撤销 API 令牌",
         AuditAction.CreateChannel => "添加消息通道",

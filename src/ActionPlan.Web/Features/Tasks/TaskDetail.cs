@@ -26,6 +26,12 @@ public sealed record TaskDetail(
     int? ClosingReportId = null,
     int? ApprovedFinalReportId = null)
 {
+    /// <summary>配合单位 named by the plan, in its order.</summary>
+    public IReadOnlyList<string> SupportingUnits { get; init; } = [];
+
+    /// <summary>The viewer's unit is only a 配合单位 of the task: the page is read-only for it.</summary>
+    public bool ViewerSupportsOnly { get; init; }
+
     /// <summary>销号: a closed task is read-only until the office re-opens it.</summary>
     public bool IsClosed => ClosedAt is not null;
 }

@@ -21,7 +21,8 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var window = deadlines.WindowOn(clock.Today);
-        var tasks = TaskListFilter.Filter(scope.Apply(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, window);
+        var tasks = TaskListFilter.Filter(scope.ApplyIncludingSupporting(db.PlanTasks.AsNoTracking()).Where(t => t.PlanId == planId), query, window);
+        var unit = scope.SeesAllTasks ? null : scope.LeadUnitId;
 
         var total = await tasks.CountAsync(cancellationToken);
         var page = PageWithin(total, query);
@@ -40,7 +41,8 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 t.Milestones.Where(m => m.Is(MilestoneState.Open, window)).OrderBy(m => m.Due).ThenBy(m => m.Position).Select(m => m.Phrase).FirstOrDefault(),
                 t.Status,
                 t.Milestones.Any(m => m.Is(MilestoneState.Late, window)),
-                t.ClosedAt != null)))
+                t.ClosedAt != null,
+                unit != null && !t.LeadUnits.Any(l => l.LeadUnitId == unit))))
             .ToListAsync(cancellationToken);
         return new TaskListResult(rows.Select(r => r with { Warning = MilestoneRules.TaskLevel(r.NextDue, r.AnyCompletedLate, window) }).ToList(), total, page);
     }
@@ -95,7 +97,8 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
     public async Task<TaskDetail?> GetAsync(AccessScope scope, int planId, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await scope.Apply(db.PlanTasks.AsNoTracking())
+        var unit = scope.SeesAllTasks ? null : scope.LeadUnitId;
+        return await scope.ApplyIncludingSupporting(db.PlanTasks.AsNoTracking())
             .Where(t => t.PlanId == planId && t.Number == number)
             .Select(t => new TaskDetail(
                 t.Number,
@@ -120,7 +123,11 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> contexts, Portal
                 t.ClosedAt,
                 t.ClosedBy,
                 t.ClosingReportId,
-                db.ProgressReports.Where(r => r.PlanTaskId == t.Id && r.IsFinal && r.State == ReviewState.Approved).Max(r => (int?)r.Id)))
+                db.ProgressReports.Where(r => r.PlanTaskId == t.Id && r.IsFinal && r.State == ReviewState.Approved).Max(r => (int?)r.Id))
+            {
+                SupportingUnits = t.SupportingUnits.OrderBy(s => s.Position).Select(s => s.LeadUnit.Name).ToList(),
+                ViewerSupportsOnly = unit != null && !t.LeadUnits.Any(l => l.LeadUnitId == unit),
+            })
             .FirstOrDefaultAsync(cancellationToken);
     }
 }
