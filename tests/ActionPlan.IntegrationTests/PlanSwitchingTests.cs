@@ -6,6 +6,7 @@ using ActionPlan.Data.Import;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Deadlines;
 using ActionPlan.Web.Features.Plans;
+using ActionPlan.Web.Features.Rounds;
 using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,13 +122,49 @@ public abstract class PlanSwitchingTests(PortalFixture fixture)
         {
             (await db.PlanTasks.CountAsync(t => t.PlanId == old && t.Progress == 55)).Should().Be(0);
             (await db.Milestones.CountAsync(m => m.PlanTask.PlanId == old && m.IsDone)).Should().Be(0);
-            (await db.ReportingRounds.CountAsync(r => r.PlanId == old)).Should().Be(0);
+            (await db.ReportingRounds.CountAsync(r => r.PlanId == old && r.Name == "归档计划的轮次")).Should().Be(0);
 
             // The running plan saves as before.
             var running = await db.PlanTasks.FirstAsync(t => t.PlanId == current && t.Number == 2);
             running.Progress = 10;
             await db.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_round_of_an_archived_plan_links_to_that_plans_tasks_and_is_chased_by_nobody()
+    {
+        var (old, _) = await TwoPlansAsync();
+        int roundId;
+        int unitId;
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            // A round opened while the plan ran: re-open it for a moment, as the office would, then archive again.
+            var plan = await db.Plans.SingleAsync(p => p.Id == old);
+            var archivedAt = plan.ArchivedAt;
+            plan.ArchivedAt = null;
+            await db.SaveChangesAsync();
+            var round = new ReportingRound
+            {
+                PlanId = old, Name = "2022年12月调度（归档前）", PeriodStart = new DateOnly(2022, 12, 1), PeriodEnd = new DateOnly(2022, 12, 31),
+                DueOn = new DateOnly(2023, 1, 5), OpenedAt = DateTimeOffset.UtcNow, OpenedBy = "office1",
+            };
+            db.ReportingRounds.Add(round);
+            await db.SaveChangesAsync();
+            plan.ArchivedAt = archivedAt;
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+            unitId = await db.LeadUnits.Where(u => u.Name == "省市场监管局").Select(u => u.Id).SingleAsync();
+        }
+
+        Plans.Invalidate();
+        var page = await fixture.Client.GetStringAsync($"/rounds/{roundId}");
+        page.Should().Contain($"href=\"tasks/1?plan={old}\"", "a task number means a task of the round's own plan");
+
+        var chase = await Portal.Services.GetRequiredService<ReportingRounds>().ChaseAsync(Office, roundId, unitId, null);
+        chase.Succeeded.Should().BeFalse();
+        chase.Message.Should().Contain("已归档");
+        (await Portal.WithDbAsync(db => db.ReportChases.CountAsync(c => c.RoundId == roundId))).Should().Be(0);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> contexts, Porta
         var alerts = await db.Alerts.AsNoTracking()
             .Where(a => batches.Contains(a.NotifiedOrder) && tasks.Any(t => t.Id == a.Milestone.PlanTaskId))
             .OrderBy(a => a.Milestone.Due).ThenBy(a => a.Milestone.PlanTask.Number)
-            .Select(a => new { a.NotifiedOrder, View = new AlertView((WarningLevel)a.Level, a.Occurrence, a.AsOf, a.Milestone.PlanTask.Number, a.Milestone.PlanTask.Title, a.Milestone.Due, a.Milestone.Phrase) })
+            .Select(a => new { a.NotifiedOrder, View = new AlertView((WarningLevel)a.Level, a.Occurrence, a.AsOf, a.Milestone.PlanTask.Number, a.Milestone.PlanTask.Title, a.Milestone.Due, a.Milestone.Phrase) { PlanId = a.Milestone.PlanTask.PlanId } })
             .ToListAsync(cancellationToken);
         var byBatch = alerts.ToLookup(a => a.NotifiedOrder, a => a.View);
         return digests.Select(d => new NotificationView(d.Id, d.CreatedAt, d.ReadAt != null, d.AlertCount, byBatch[d.BatchOrder].ToList()) { Kind = d.Kind, RoundName = d.Round }).ToList();

@@ -360,7 +360,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         return await Project(reports.OrderByDescending(r => r.Id)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>待审核: submitted reports across units, oldest first.</summary>
+    /// <summary>待审核: submitted reports across units, oldest first; an archived plan's reports wait for no decision.</summary>
     public async Task<IReadOnlyList<ReportView>> QueueAsync(AccessScope scope, CancellationToken cancellationToken = default)
     {
         if (!scope.SeesAllTasks)
@@ -369,7 +369,7 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Project(Visible(db, scope).Where(r => r.State == ReviewState.Submitted).OrderBy(r => r.SubmittedOrder).ThenBy(r => r.Id))
+        return await Project(Visible(db, scope).Where(r => r.State == ReviewState.Submitted && r.PlanTask.Plan.ArchivedAt == null).OrderBy(r => r.SubmittedOrder).ThenBy(r => r.Id))
             .ToListAsync(cancellationToken);
     }
 
@@ -402,5 +402,8 @@ public sealed class ProgressReports(IDbContextFactory<AppDbContext> contexts, Ti
         r.Id, r.PlanTask.Number, r.PlanTask.Title, r.LeadUnit.Name, r.Author, r.Revision, r.State, r.Text, r.ClaimedProgress,
         r.Milestone != null ? r.Milestone.Position : null, r.Milestone != null ? r.Milestone.Phrase : null, r.MilestoneCompletedOn,
         r.CreatedAt, r.SubmittedAt, r.ReviewedAt, r.Reviewer, r.ReturnReason, r.Version,
-        r.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(), r.IsFinal));
+        r.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(), r.IsFinal)
+    {
+        PlanId = r.PlanTask.PlanId,
+    });
 }

@@ -161,7 +161,7 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var round = await db.ReportingRounds.Where(r => r.Id == roundId).Select(r => new { r.Name, r.ClosedAt }).FirstOrDefaultAsync(cancellationToken);
+        var round = await db.ReportingRounds.Where(r => r.Id == roundId).Select(r => new { r.Name, r.ClosedAt, Archived = r.Plan.ArchivedAt != null }).FirstOrDefaultAsync(cancellationToken);
         if (round is null)
         {
             return RoundResult.Fail("调度轮次不存在。");
@@ -170,6 +170,12 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
         if (round.ClosedAt is not null)
         {
             return RoundResult.Fail("本轮已结束，不能再催报。");
+        }
+
+        // A chase is not the plan's own row (the archive guard does not see it): an archived plan is chased by nobody.
+        if (round.Archived)
+        {
+            return RoundResult.Fail("该轮次所属的计划已归档，不能再催报。");
         }
 
         var missing = await ExpectedReports.Of(db).CountAsync(e => e.RoundId == roundId && e.LeadUnitId == unitId && e.FirstSubmittedOn == null, cancellationToken);
@@ -252,12 +258,12 @@ public sealed class ReportingRounds(IDbContextFactory<AppDbContext> contexts, Po
             .Select(e => new
             {
                 e.RoundId, RoundName = e.Round.Name, e.Round.DueOn, Open = e.Round.ClosedAt == null,
-                e.PlanTask.Number, e.PlanTask.Title, Unit = e.LeadUnit.Name,
+                e.PlanTask.Number, e.PlanTask.Title, e.PlanTask.PlanId, Unit = e.LeadUnit.Name,
                 State = e.Submission != null ? (ReviewState?)e.Submission.Report.State : null, e.FirstSubmittedOn, e.ReportId,
                 ReturnReason = e.Submission != null ? e.Submission.Report.ReturnReason : null,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ExpectedReportRow(r.RoundId, r.RoundName, r.DueOn, r.Open, r.Number, r.Title, r.Unit, StateOf(r.FirstSubmittedOn, r.State), r.FirstSubmittedOn, r.ReportId, r.ReturnReason)).ToList();
+        return rows.Select(r => new ExpectedReportRow(r.RoundId, r.RoundName, r.DueOn, r.Open, r.Number, r.Title, r.Unit, StateOf(r.FirstSubmittedOn, r.State), r.FirstSubmittedOn, r.ReportId, r.ReturnReason) { PlanId = r.PlanId }).ToList();
     }
 
     /// <summary>

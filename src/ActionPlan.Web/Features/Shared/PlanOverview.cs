@@ -15,6 +15,13 @@ public sealed record PlanOverview(int Id, string Title, string DocumentNumber, i
     /// <paramref name="path"/> opening this plan: unchanged for the default plan (so its links stay as they always were),
     /// else with <c>plan={Id}</c> in the query, before any fragment.
     /// </summary>
+    /// <summary><paramref name="path"/> in plan <paramref name="planId"/> (one of <paramref name="plans"/>), for pages that list items of several plans.</summary>
+    public static string Link(IReadOnlyList<PlanOverview> plans, int planId, string path) =>
+        plans.FirstOrDefault(p => p.Id == planId)?.Link(path) ?? path;
+
+    /// <summary>Whether plan <paramref name="planId"/> is archived.</summary>
+    public static bool Archived(IReadOnlyList<PlanOverview> plans, int planId) => plans.FirstOrDefault(p => p.Id == planId)?.IsArchived == true;
+
     public string Link(string path)
     {
         if (IsDefault)

@@ -8,4 +8,8 @@ namespace ActionPlan.Web.Features.Slips;
 /// </summary>
 public sealed record SlipDetail(int Id, int Number, SlipLevel Level, SlipState State, bool EscalationSuggested, int TaskNumber, string TaskTitle, bool TaskClosed,
     string? Milestone, string Matter, DateOnly ReplyBy, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? EscalatedAt, DateTimeOffset? ClosedAt, string? ClosedBy,
-    int Missing, IReadOnlyList<SlipRecipientView> Recipients, SlipLink? EscalatedFrom, SlipLink? EscalatedTo);
+    int Missing, IReadOnlyList<SlipRecipientView> Recipients, SlipLink? EscalatedFrom, SlipLink? EscalatedTo)
+{
+    /// <summary>The plan of the task: a link to the task names it (task numbers are per plan).</summary>
+    public int PlanId { get; init; }
+}

@@ -314,7 +314,7 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
             .Join(db.SupervisionSlips, f => f.Id, s => s.Id, (f, s) => new
             {
                 Facts = f,
-                TaskNumber = s.PlanTask.Number, TaskTitle = s.PlanTask.Title, TaskClosed = s.PlanTask.ClosedAt != null,
+                TaskNumber = s.PlanTask.Number, TaskTitle = s.PlanTask.Title, TaskClosed = s.PlanTask.ClosedAt != null, s.PlanTask.PlanId,
                 Milestone = s.Milestone != null ? s.Milestone.Phrase + "：" + s.Milestone.Clause : null,
                 s.Matter, s.IssuedAt, s.IssuedBy, s.ClosedBy,
                 From = db.SupervisionSlips.Where(o => o.Id == s.EscalatedFromId).Select(o => new SlipLink(o.Id, o.Number, o.Level)).FirstOrDefault(),
@@ -340,7 +340,10 @@ public sealed class SupervisionSlips(IDbContextFactory<AppDbContext> contexts, P
         return new SlipDetail(f.Id, f.Number, f.Level, SlipRules.StateOf(f, today), SlipRules.SuggestsEscalation(f, today), slip.TaskNumber, slip.TaskTitle, slip.TaskClosed,
             slip.Milestone, slip.Matter, f.ReplyBy, slip.IssuedAt, slip.IssuedBy, f.EscalatedAt, f.ClosedAt, slip.ClosedBy, f.Missing,
             recipients.Select(r => new SlipRecipientView(r.Id, r.LeadUnitId, r.Unit, r.Done, r.NextPlan, r.RepliedBy, r.RepliedAt, r.RepliedOn, r.RepliedOn > f.ReplyBy, r.Files)).ToList(),
-            slip.From, slip.To);
+            slip.From, slip.To)
+        {
+            PlanId = slip.PlanId,
+        };
     }
 
     /// <summary>
