@@ -14,6 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string? _sqliteFolder;
     private readonly string? _postgresName;
+    private string? _server;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFolder, string? postgresName)
     {
@@ -25,6 +26,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
+
+    /// <summary>A fresh PostgreSQL database on the given server (a test's own server, e.g. one it restarts).</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string server)
+    {
+        var name = "ap_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new TestDatabase(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), null, name) { _server = server };
+    }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
@@ -64,7 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(ServerConnectionString());
+        await using var admin = new NpgsqlConnection(_server ?? ServerConnectionString());
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
