@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Blazor Server circuits driven headless by bench/CircuitDriver (no browser): the scenario (sign in, 任务清单, a
-# search, a task, the leader's 总览), memory per idle circuit on 任务清单 and 总览 against the Blazor template's home
-# page, then capacity (circuits on 任务清单, a share of them searching every 10 s, p95 per step). The portal runs
+# search, a task, the leader's 总览), memory per idle circuit on 任务清单 and 总览 against the Blazor template (its
+# /counter: the template's home page is static and opens no circuit), then capacity (circuits on 任务清单, a share of them searching every 10 s, p95 per step). The portal runs
 # published Release on PostgreSQL with the demo accounts and the demo history (environment Staging: Production's
 # settings except that the demo history may play), as of 2022-06-20. Called by bench/run.sh circuits with
 # ACTIONPLAN_BENCH_POSTGRES set. Run it alone on the machine: flock /tmp/actionplan-build.lock bench/run.sh circuits
-#   [--scenario-only] [--count N (memory, default 200)] [--steps 250,500,… (capacity)] [--active 0.2] [--no-capacity]
+#   [--scenario-only] [--count N (memory, default 200)] [--steps 250,500,… (capacity)] [--active 0.2] [--no-capacity] [--no-memory]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=200 steps=250,500,1000,1500,2000,3000 active=0.2 scenario_only=0 capacity=1 window=40
+count=200 steps=250,500,1000,1500,2000,3000 active=0.2 scenario_only=0 capacity=1 memory=1 window=40
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenario-only) scenario_only=1 ;;
     --no-capacity) capacity=0 ;;
+    --no-memory) memory=0 ;;
     --count) count=$2; shift ;;
     --steps) steps=$2; shift ;;
     --active) active=$2; shift ;;
@@ -45,6 +46,7 @@ if [ "$scenario_only" -eq 1 ]; then
   driver scenario --url "$portal"
   exit 0
 fi
+if [ "$memory" -eq 1 ]; then
 start_template
 template_pid=${pids[-1]}  # its subshell exec'd dotnet, so this is the server's own process
 driver scenario --url "$portal" --template-url "http://127.0.0.1:$template_port/"
@@ -52,10 +54,14 @@ driver scenario --url "$portal" --template-url "http://127.0.0.1:$template_port/
 # dotnet-gcdump forces a full GC and reports the live heap: the memory a circuit keeps, without GC slack.
 dotnet tool install dotnet-gcdump --tool-path "$work/tools" >/dev/null
 gcdump="$work/tools/dotnet-gcdump"
+# The heap reports (types by size) and the portal's log stay after the run, for a look at what a circuit holds.
+reports=${TMPDIR:-/tmp}/actionplan-circuits
+mkdir -p "$reports"
 echo "memory per idle circuit ($count circuits each, after 10 warm-up circuits; server GC heap after a forced full GC, and RSS)"
-driver memory --url "http://127.0.0.1:$template_port/" --pid "$template_pid" --path "" --count "$count" --gcdump "$gcdump" --label template | tee "$work/memory"
-driver memory --url "$portal" --pid "$portal_pid" --path tasks --user office --count "$count" --gcdump "$gcdump" --label tasks --report "$work/tasks.report" | tee -a "$work/memory"
-driver memory --url "$portal" --pid "$portal_pid" --path dashboard --user leader --count "$count" --gcdump "$gcdump" --label dashboard --report "$work/dashboard.report" | tee -a "$work/memory"
+driver memory --url "http://127.0.0.1:$template_port/" --pid "$template_pid" --path counter --count "$count" --gcdump "$gcdump" --label template | tee "$work/memory"
+driver memory --url "$portal" --pid "$portal_pid" --path tasks --user office --count "$count" --gcdump "$gcdump" --label tasks --report "$reports/tasks.report" | tee -a "$work/memory"
+driver memory --url "$portal" --pid "$portal_pid" --path not-found --user office --count "$count" --gcdump "$gcdump" --label empty --report "$reports/empty.report" | tee -a "$work/memory"
+driver memory --url "$portal" --pid "$portal_pid" --path dashboard --user leader --count "$count" --gcdump "$gcdump" --label dashboard --report "$reports/dashboard.report" | tee -a "$work/memory"
 python3 - "$work/memory" <<'PY'
 import re, sys
 rows = {}
@@ -67,14 +73,20 @@ t = float(rows["template"]["heap_mb_per_circuit"])
 tr = float(rows["template"]["rss_mb_per_circuit"])
 print("| page | GC heap per circuit, MB | × template | RSS per circuit, MB | × template |")
 print("|---|---|---|---|---|")
-for name, label in (("template", "template home page"), ("tasks", "任务清单 (office)"), ("dashboard", "总览 (leader)")):
+for name, label in (("template", "template /counter (its only interactive page)"), ("empty", "this portal's trivial page /not-found (layout only, office)"), ("tasks", "任务清单 (office)"), ("dashboard", "总览 (leader)")):
     h, r = float(rows[name]["heap_mb_per_circuit"]), float(rows[name]["rss_mb_per_circuit"])
     print(f"| {label} | {h:.3f} | {h / t:.1f} | {r:.3f} | {r / tr:.1f} |")
 PY
-echo "largest types on the portal's heap with the 任务清单 circuits open:"; sed -n '1,25p' "$work/tasks.report"
+echo "largest types on the portal's heap with the 任务清单 circuits open (all reports in $reports):"
+# The report's first column is the size of one object of the type: weigh it by the count.
+awk 'NR > 4 && $1 ~ /^[0-9,]+$/ { b = $1; c = $2; gsub(",", "", b); gsub(",", "", c); $1 = $2 = ""; printf "%10.1f MB %9d %s\n", b * c / 1048576, c, $0 }' "$reports/tasks.report" | sort -n -r | head -15
+kill "${pids[-1]}" 2>/dev/null || true  # the template is done; its memory and CPU stay out of the capacity run
+else
+  driver scenario --url "$portal"
+fi
 
 if [ "$capacity" -eq 1 ]; then
-  kill "${pids[-1]}" 2>/dev/null || true  # the template is done; its memory and CPU stay out of the capacity run
   driver capacity --url "$portal" --pid "$portal_pid" --steps "$steps" --active "$active" --window "$window"
 fi
+cp "$work/portal.log" "${reports:-/tmp}/portal.log" 2>/dev/null || true
 if grep -q ' ERR\| FTL' "$work/portal.log"; then echo "the portal logged errors:" >&2; grep ' ERR\| FTL' "$work/portal.log" | head -5 >&2; fi

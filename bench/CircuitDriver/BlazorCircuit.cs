@@ -278,6 +278,19 @@ internal sealed class BlazorCircuit : IAsyncDisposable
 
                 await NavigateAsync((string)navigation[0]!, intercepted: false);
                 return;
+            case "mudpopoverHelper.countProviders":
+                // The layout's one MudPopoverProvider (MudBlazor logs an error when a popover finds none).
+                result = "1";
+                break;
+            case "window.hasOwnProperty":
+                result = "true";
+                break;
+            case "mudResizeListener.getBrowserWindowSize":
+                result = """{"height":1080,"width":1920}""";
+                break;
+            case "mudElementRef.getBoundingClientRect":
+                result = """{"x":0,"y":0,"width":200,"height":40,"top":0,"left":0,"right":200,"bottom":40,"windowHeight":1080,"windowWidth":1920,"scrollX":0,"scrollY":0}""";
+                break;
             default:
                 // MudBlazor's observers, focus and the like: a browser would return nothing, or an object reference.
                 if (resultType == 1)

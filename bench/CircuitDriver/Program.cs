@@ -84,8 +84,13 @@ async Task<int> ScenarioAsync()
     var template = new PortalHttp(new Uri(Arg("template-url", url.ToString())), handler);
     if (args.Contains("--template-url"))
     {
-        await using var circuit = await BlazorCircuit.OpenAsync(template, "", stats, trackDom: true, token);
-        Console.WriteLine($"template home page interactive: '{circuit.Read(TaskListPage.Text).Trim()[..Math.Min(40, circuit.Read(TaskListPage.Text).Trim().Length)]}…'");
+        // The template's home page is static; its interactive page is the counter.
+        await using var circuit = await BlazorCircuit.OpenAsync(template, "counter", stats, trackDom: true, token);
+        var button = circuit.Read(dom => TaskListPage.Find(dom, n => n.Tag == "button" && n.Events?.ContainsKey("click") == true))
+            ?? throw new InvalidOperationException("The template's counter has no button.");
+        await circuit.DispatchEventAsync(button, "click", new { type = "click", detail = 1 });
+        await circuit.WaitForAsync(() => circuit.Read(TaskListPage.Text).Contains("Current count: 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the template's count 1", token);
+        Console.WriteLine("template /counter interactive: a click made 'Current count: 1'");
     }
 
     Console.WriteLine($"JS calls answered: {string.Join(", ", stats.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} ×{c.Value}"))}");
