@@ -5,10 +5,10 @@
 # published Release on PostgreSQL with the demo accounts and the demo history (environment Staging: Production's
 # settings except that the demo history may play), as of 2022-06-20. Called by bench/run.sh circuits with
 # ACTIONPLAN_BENCH_POSTGRES set. Run it alone on the machine: flock /tmp/actionplan-build.lock bench/run.sh circuits
-#   [--scenario-only] [--count N (memory, default 200)] [--steps 250,500,… (capacity)] [--active 0.2] [--no-capacity] [--no-memory]
+#   [--scenario-only] [--count N (memory, default 200)] [--steps 250,500,… (capacity)] [--active 0.2] [--no-capacity] [--no-memory] [--dump-html FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=200 steps=250,500,1000,1500,2000,3000 active=0.2 scenario_only=0 capacity=1 memory=1 window=40
+dump_html='' count=200 steps=250,500,1000,1500,2000,3000 active=0.2 scenario_only=0 capacity=1 memory=1 window=40
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenario-only) scenario_only=1 ;;
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
     --steps) steps=$2; shift ;;
     --active) active=$2; shift ;;
     --window) window=$2; shift ;;
+    --dump-html) dump_html=$2; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -43,7 +44,7 @@ portal="http://127.0.0.1:$portal_port/"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; the driver and the server share it"
 
 if [ "$scenario_only" -eq 1 ]; then
-  driver scenario --url "$portal"
+  driver scenario --url "$portal" ${dump_html:+--dump-html "$dump_html"}
   exit 0
 fi
 if [ "$memory" -eq 1 ]; then

@@ -3,7 +3,7 @@ using System.Globalization;
 using CircuitDriver;
 
 // Headless Blazor Server circuits against a running portal (or the Blazor template); see bench/circuits.sh.
-//   scenario --url U                      sign in as office, 任务清单, a search, a task; leader's 总览; fails loudly on anything unexpected
+//   scenario --url U [--dump-html F]      sign in as office, 任务清单, a search, a task; leader's 总览; fails loudly on anything unexpected
 //   memory   --url U --pid P --path P [--user U] --count N [--gcdump TOOL] [--label L]
 //                                         heap and RSS of the server before and after N idle circuits on one page
 //   capacity --url U --pid P --steps 250,500,… [--active 0.2] [--interval 10] [--window 40]
@@ -46,6 +46,12 @@ async Task<int> ScenarioAsync()
 {
     var watch = Stopwatch.StartNew();
     var office = await SignedInAsync("office");
+    if (Arg("dump-html", "") is { Length: > 0 } dump)
+    {
+        // The prerendered 任务清单, to compare a change's markup with the page before it.
+        await File.WriteAllTextAsync(dump, (await office.GetPageAsync("tasks", token)).Html, token);
+    }
+
     await using (var circuit = await BlazorCircuit.OpenAsync(office, "tasks", stats, trackDom: true, token))
     {
         await TaskListPage.WaitInteractiveAsync(circuit, token);
