@@ -80,7 +80,7 @@ for name, label in (("template", "template /counter (its only interactive page)"
 PY
 echo "largest types on the portal's heap with the 任务清单 circuits open (all reports in $reports):"
 # The report's first column is the size of one object of the type: weigh it by the count.
-awk 'NR > 4 && $1 ~ /^[0-9,]+$/ { b = $1; c = $2; gsub(",", "", b); gsub(",", "", c); $1 = $2 = ""; printf "%10.1f MB %9d %s\n", b * c / 1048576, c, $0 }' "$reports/tasks.report" | sort -n -r | head -15
+awk 'NR > 4 && $1 ~ /^[0-9,]+$/ { b = $1; c = $2; gsub(",", "", b); gsub(",", "", c); $1 = $2 = ""; printf "%10.1f MB %9d %s\n", b * c / 1048576, c, $0 }' "$reports/tasks.report" | sort -n -r | head -15 || true  # head closes the pipe early
 kill "${pids[-1]}" 2>/dev/null || true  # the template is done; its memory and CPU stay out of the capacity run
 else
   driver scenario --url "$portal"
