@@ -90,4 +90,4 @@ if [ "$capacity" -eq 1 ]; then
   driver capacity --url "$portal" --pid "$portal_pid" --steps "$steps" --active "$active" --window "$window"
 fi
 cp "$work/portal.log" "${reports:-/tmp}/portal.log" 2>/dev/null || true
-if grep -q ' ERR\| FTL' "$work/portal.log"; then echo "the portal logged errors:" >&2; grep ' ERR\| FTL' "$work/portal.log" | head -5 >&2; fi
+if grep -q ' ERR\| FTL' "$work/portal.log"; then echo "the portal logged errors:" >&2; { grep ' ERR\| FTL' "$work/portal.log" | head -5 >&2 || true; }; fi
