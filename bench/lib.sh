@@ -1,6 +1,7 @@
-# Shared by bench/dashboard.sh and bench/floor.sh (sourced): a scratch folder $work and the background
+# Shared by bench/dashboard.sh, bench/floor.sh and bench/circuits.sh (sourced): a scratch folder $work and the background
 # processes in pids, both removed on exit, and the helpers below.
-command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+# bench/circuits.sh sets bench_without_wrk: it drives circuits, not wrk.
+[ -n "${bench_without_wrk:-}" ] || command -v wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 work=$(mktemp -d /tmp/actionplan-bench-http.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }

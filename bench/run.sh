@@ -8,6 +8,9 @@
 #   bench/run.sh dashboard [--tasks N] [--no-http]
 #                                  总览 queries at 100,000 tasks, then wrk: the prerendered /dashboard
 #                                  against the Blazor template's home page, in the same run
+#   bench/run.sh circuits [--scenario-only] [--count N] [--steps 250,500,…] [--active 0.2]
+#                                  headless Blazor circuits (bench/CircuitDriver): the scenario, memory per idle circuit
+#                                  on 任务清单 and 总览 against the template's home page, and capacity with p95 latency
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "PostgreSQL is needed: apt-get install -y postgresql" >&2; exit 1; }
@@ -24,6 +27,7 @@ export ACTIONPLAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres
 case "${1:-}" in
   floor) shift; bench/floor.sh "$@" ;;
   dashboard) shift; bench/dashboard.sh "$@" ;;
+  circuits) shift; bench/circuits.sh "$@" ;;
   rounds) shift; dotnet run -c Release --project bench/RoundBench -- "$@" ;;
   *) dotnet run -c Release --project bench/DeadlineScanBench -- "$@" ;;
 esac
