@@ -90,20 +90,13 @@ public sealed class PlanComparison(IDbContextFactory<AppDbContext> contexts, Das
         figures.Units.Select(u => (u.Name, u.Name, new ComparedRate(u.Tasks, completed.GetValueOrDefault(u.Name), u.OnTimeRate))).ToList();
 
     private static ComparedRate Rate(DomainFigures domain) =>
-        new(domain.Tasks.Total, domain.Tasks.Completed, OnTime(domain.Milestones));
+        new(domain.Tasks.Total, domain.Tasks.Completed, domain.Milestones.OnTimeRate);
 
     private static ComparedRate Total(DashboardFigures figures) =>
-        new(figures.Tasks.Total, figures.Tasks.Completed, OnTime(figures.Milestones));
-
-    private static double? OnTime(MilestoneFigures m) =>
-        m.DoneOnTime + m.DoneLate + m.Overdue == 0 ? null : (double)m.DoneOnTime / (m.DoneOnTime + m.DoneLate + m.Overdue);
+        new(figures.Tasks.Total, figures.Tasks.Completed, figures.Milestones.OnTimeRate);
 
     /// <summary>"优化营商环境领域。" and "优化营商环境" are one domain.</summary>
-    private static string Key(string name)
-    {
-        var key = name.Trim().TrimEnd('。').Trim();
-        return key.EndsWith("领域", StringComparison.Ordinal) ? key[..^2] : key;
-    }
+    private static string Key(string name) => StatusText.DomainNameWithoutSuffix(name);
 
     /// <summary>The first plan's rows in its order with the second's beside them, then the second's own.</summary>
     private static List<ComparisonRow> Match(

@@ -84,15 +84,17 @@ public static class StatusText
         _ => action,
     };
 
+    /// <summary>A domain's name without its closing "。" and "领域" ("开办企业领域。" → "开办企业"): one domain across plans.</summary>
+    public static string DomainNameWithoutSuffix(string name)
+    {
+        var trimmed = name.Trim().TrimEnd('。').Trim();
+        return trimmed.EndsWith("领域", StringComparison.Ordinal) ? trimmed[..^2] : trimmed;
+    }
+
     /// <summary>A domain's name short enough for a chart's axis: without "领域", at most four characters ("保护中小投资者领域" → "保护中小").</summary>
     public static string ShortDomainName(string name)
     {
-        var trimmed = name.Trim().TrimEnd('。').Trim();
-        if (trimmed.EndsWith("领域", StringComparison.Ordinal))
-        {
-            trimmed = trimmed[..^2];
-        }
-
+        var trimmed = DomainNameWithoutSuffix(name);
         return trimmed.Length <= 4 ? trimmed : trimmed[..4];
     }
 
