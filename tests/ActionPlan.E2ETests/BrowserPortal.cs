@@ -108,6 +108,27 @@ public class BrowserPortal : IAsyncLifetime
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Picks <paramref name="item"/> in the menu's 切换计划 and waits until the address contains <paramref name="arrivedAt"/>.
+    /// Under CI load a pick made while the layout re-renders can be dropped by the select (seen once in CI, never
+    /// locally); one more pick follows, with a screenshot of the page as it was, before the wait fails the test.
+    /// </summary>
+    public static async Task SwitchPlanAsync(IPage page, string item, string arrivedAt)
+    {
+        var heading = page.GetByTestId("plan-heading");
+        await ChooseAsync(page, heading, "切换计划", item);
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains(arrivedAt, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync(page, "switch-plan-dropped");
+            await ChooseAsync(page, heading, "切换计划", item);
+            await page.WaitForURLAsync(url => url.Contains(arrivedAt, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -78,8 +78,7 @@ public sealed class PlanUploadJourneyTests(BrowserPortal portal) : IClassFixture
 
         // The new year is the default; the menu switches to the archived 2022 plan, read-only, and back.
         await Assertions.Expect(page.GetByTestId("plan-heading")).ToContainTextAsync("济南市营商环境创新提升2023年落实方案");
-        await BrowserPortal.ChooseAsync(page, page.GetByTestId("plan-heading"), "切换计划", "2022 年 · 鲁政办字〔2022〕28号（已归档）");
-        await page.WaitForURLAsync(url => url.Contains("/tasks?plan=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserPortal.SwitchPlanAsync(page, "2022 年 · 鲁政办字〔2022〕28号（已归档）", "/tasks?plan=");
         await Assertions.Expect(page.GetByTestId("archived-banner")).ToContainTextAsync("已归档，只能查看");
         await Assertions.Expect(page.GetByTestId("result-count")).ToContainTextAsync("共 165 项任务");
         await Assertions.Expect(page.GetByTestId("plan-heading")).ToContainTextAsync("鲁政办字〔2022〕28号 · 已归档");
@@ -104,8 +103,7 @@ public sealed class PlanUploadJourneyTests(BrowserPortal portal) : IClassFixture
         findings.AddRange(await Axe.CheckAsync(page, "plans/compare"));
         // 计划管理 and 年度对比 name no plan: the menu is on the default (2023); switching from there opens that plan's 总览.
         await Assertions.Expect(page.GetByTestId("archived-banner")).ToHaveCountAsync(0);
-        await BrowserPortal.ChooseAsync(page, page.GetByTestId("plan-heading"), "切换计划", "2022 年 · 鲁政办字〔2022〕28号（已归档）");
-        await page.WaitForURLAsync(url => url.Contains("/dashboard?plan=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserPortal.SwitchPlanAsync(page, "2022 年 · 鲁政办字〔2022〕28号（已归档）", "/dashboard?plan=");
         await Assertions.Expect(page.GetByTestId("archived-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("总览");
         await BrowserPortal.ScreenshotAsync(page, "plan-switch-archived-dashboard");
