@@ -135,10 +135,13 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         (await WaitForAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20)))
             .Should().BeTrue("readiness reports the database down");
         (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "the process itself is alive");
+        var signals = _portal.Services.GetRequiredService<ActionPlan.Web.Infrastructure.InstanceSignals>();
+        (await UntilAsync(() => !signals.Listening, TimeSpan.FromSeconds(20))).Should().BeTrue("the signal listener notices its connection gone, so pages poll");
 
         await _server.StartAgainAsync();
         (await WaitForAsync(client, "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(30)))
             .Should().BeTrue("readiness recovers by itself once the database is back");
+        (await UntilAsync(() => signals.Listening, TimeSpan.FromSeconds(30))).Should().BeTrue("the signal listener reconnects by itself");
         (await client.GetStringAsync("/tasks")).Should().Contain("共 <b>165</b> 项任务");
 
         var contexts = _portal.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
@@ -152,6 +155,22 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         (await _portal.WithDbAsync(db => db.PlanTasks.OrderBy(t => t.Number).Select(t => t.Progress).FirstAsync())).Should().Be(42);
         var scan = await _portal.Services.GetRequiredService<DeadlineScanner>().ScanAsync();
         scan.AlertsRaised.Should().BePositive("the scan runs again after the restart (every 2022 deadline is past)");
+    }
+
+    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow >= until)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
     }
 
     private static async Task<bool> WaitForAsync(HttpClient client, string path, HttpStatusCode expected, TimeSpan timeout)

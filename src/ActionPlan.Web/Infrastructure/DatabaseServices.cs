@@ -4,6 +4,7 @@ using ActionPlan.Web.Features.Dashboard;
 using ActionPlan.Web.Features.History;
 using ActionPlan.Web.Features.Plans;
 using ActionPlan.Web.Features.Rounds;
+using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Infrastructure;
@@ -14,6 +15,13 @@ public static class DatabaseServices
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddSingleton(database);
+        services.AddSingleton<InstanceSignals>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService<InstanceSignalListener>();
+        }
+
+        services.AddSingleton<PlansSaved>();
         services.AddSingleton<PlanDataSaved>();
         services.AddSingleton<ReportingDataSaved>();
         services.AddSingleton<HistoryRecorder>();
@@ -21,7 +29,7 @@ public static class DatabaseServices
         services.AddDbContextFactory<AppDbContext>((provider, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(provider.GetRequiredService<ArchivedPlanGuard>(), provider.GetRequiredService<HistoryRecorder>(), provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>());
+            options.AddInterceptors(provider.GetRequiredService<ArchivedPlanGuard>(), provider.GetRequiredService<HistoryRecorder>(), provider.GetRequiredService<PlanDataSaved>(), provider.GetRequiredService<ReportingDataSaved>(), provider.GetRequiredService<PlansSaved>());
         });
         // Identity's stores take a scoped context; it is created from the same factory and lives one request or DI scope.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -8,14 +8,26 @@ namespace ActionPlan.Web.Infrastructure;
 /// <summary>
 /// Raises <see cref="Saved"/> after a save that <see cref="Concerns"/> the listener: at once, or at the commit
 /// when the save ran inside an explicit transaction (nothing on a rollback), so nobody reloads the old data in
-/// between. It tells this instance only; other instances find out by their own means (a data version, expiry).
+/// between. With <see cref="InstanceSignals"/> it also sends <see cref="Name"/> on the save's connection, so the
+/// other instances on the same PostgreSQL database raise <see cref="Saved"/> too, after the same commit.
 /// </summary>
 public abstract class SaveSignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    private readonly InstanceSignals? _signals;
 
+    protected SaveSignal(InstanceSignals? signals)
+    {
+        _signals = signals;
+        signals?.On(Name, () => Saved?.Invoke());
+    }
+
+    /// <summary>Raised after a concerning save here, or one in another instance.</summary>
     public event Action? Saved;
+
+    /// <summary>The signal's name between instances.</summary>
+    protected abstract string Name { get; }
 
     /// <summary>Asked as the save starts, with the changes still tracked (and the versions already stamped).</summary>
     protected abstract bool Concerns(DbContext context);
@@ -34,14 +46,22 @@ public abstract class SaveSignal : SaveChangesInterceptor, IDbTransactionInterce
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Notify(eventData.Context);
+        if (Notify(eventData.Context))
+        {
+            _signals?.SendWithin(eventData.Context!, Name);
+        }
+
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Notify(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Notify(eventData.Context) && _signals is not null)
+        {
+            await _signals.SendWithinAsync(eventData.Context!, Name, cancellationToken);
+        }
+
+        return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
@@ -84,11 +104,12 @@ public abstract class SaveSignal : SaveChangesInterceptor, IDbTransactionInterce
         }
     }
 
-    private void Notify(DbContext? context)
+    /// <summary>Whether the save concerned this signal (raised now, or at the commit).</summary>
+    private bool Notify(DbContext? context)
     {
         if (context is null || !_saving.Remove(context))
         {
-            return;
+            return false;
         }
 
         if (context.Database.CurrentTransaction is not null)
@@ -99,6 +120,8 @@ public abstract class SaveSignal : SaveChangesInterceptor, IDbTransactionInterce
         {
             Saved?.Invoke();
         }
+
+        return true;
     }
 
     private void Committed(DbContext? context)

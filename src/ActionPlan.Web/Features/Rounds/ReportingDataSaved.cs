@@ -8,10 +8,13 @@ namespace ActionPlan.Web.Features.Rounds;
 /// Tells this instance's 报送与督办 figures (<see cref="RoundReportingFigures"/>) that a save changed what they
 /// count: rounds and their expected reports, progress reports, 督办单 and their recipients, 延期申请, milestones
 /// and task units. At once, or at the commit when the save ran inside an explicit transaction. A change written
-/// with ExecuteUpdate or raw SQL alone, or by another instance, shows when the kept figures expire.
+/// with ExecuteUpdate or raw SQL alone shows when the kept figures expire; one by another instance on the same
+/// PostgreSQL database arrives through <see cref="InstanceSignals"/>.
 /// </summary>
-public sealed class ReportingDataSaved : SaveSignal
+public sealed class ReportingDataSaved(InstanceSignals? signals = null) : SaveSignal(signals)
 {
+    protected override string Name => "reporting-data";
+
     protected override bool Concerns(DbContext context) =>
         context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Counts(e.Entity));
 

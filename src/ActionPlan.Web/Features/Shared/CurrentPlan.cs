@@ -6,11 +6,26 @@ namespace ActionPlan.Web.Features.Shared;
 /// <summary>
 /// The plans the portal holds, their domains and the lead units each names; which one a page shows is chosen by its
 /// <c>plan=</c> query parameter, else the default (the newest running plan). A plan's text never changes after
-/// import, so this is read at most once a minute for the whole server rather than on every page; an import or an
-/// archiving here calls <see cref="Invalidate"/>, one made by another process shows within that minute.
+/// import, so this is read at most once a minute for the whole server rather than on every page. An import, an
+/// archiving or a re-opening, here or in another instance on the same PostgreSQL database, forgets it at once
+/// (<see cref="PlansSaved"/>); one by a process that sends no signal (the <c>plan</c> verbs on SQLite) shows within
+/// that minute.
 /// </summary>
-public sealed class CurrentPlan(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class CurrentPlan
 {
+    private readonly IDbContextFactory<AppDbContext> contexts;
+    private readonly TimeProvider time;
+
+    public CurrentPlan(IDbContextFactory<AppDbContext> contexts, TimeProvider time, PlansSaved? saved = null)
+    {
+        this.contexts = contexts;
+        this.time = time;
+        if (saved is not null)
+        {
+            saved.Saved += Invalidate;
+        }
+    }
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private static readonly StringComparer ChineseOrder = StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false);
     private readonly SemaphoreSlim _gate = new(1, 1);
