@@ -46,6 +46,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<MessageChannel> MessageChannels => Set<MessageChannel>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<UnsavedInput> UnsavedInputs => Set<UnsavedInput>();
 
     /// <summary>
     /// Identity reads its schema version from the application's IdentityOptions. Contexts built outside

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -31,6 +32,83 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("进度：0% → 40%");
         await Assertions.Expect(page.GetByTestId("progress-summary")).ToContainTextAsync("<script>alert(1)</script>");
         await BrowserPortal.ScreenshotAsync(page, "task-3-updated");
+    }
+
+    [Fact]
+    public async Task Typed_input_comes_back_after_the_page_is_lost_and_goes_with_the_save()
+    {
+        var page = await portal.SignInAsync("office1");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "tasks/9").ToString());
+        await BrowserPortal.WaitInteractiveAsync(page);
+        await BrowserPortal.ChooseAsync(page, page.GetByTestId("task-editor"), "状态", "推进中");
+        await Field(page, "edit-progress").FillAsync("35");
+        await Field(page, "edit-summary").FillAsync("已完成调研，尚未保存");
+        // Kept while typing: no save, no leaving the field.
+        await WaitForKeptAsync(key => key.StartsWith("task-edit:", StringComparison.Ordinal) && key.EndsWith(":9", StringComparison.Ordinal), 1);
+
+        // The page is lost (a reload stands for a dropped connection or instance): a new circuit shows the input again.
+        await page.ReloadAsync();
+        await BrowserPortal.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("restored-input")).ToContainTextAsync("未保存的修改");
+        await Assertions.Expect(Field(page, "edit-progress")).ToHaveValueAsync("35");
+        await Assertions.Expect(Field(page, "edit-summary")).ToHaveValueAsync("已完成调研，尚未保存");
+        await Assertions.Expect(page.GetByTestId("edit-status")).ToContainTextAsync("推进中");
+        await BrowserPortal.ScreenshotAsync(page, "task-9-restored-input");
+
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 9" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("restored-input")).ToHaveCountAsync(0);
+        await WaitForKeptAsync(key => key.StartsWith("task-edit:", StringComparison.Ordinal) && key.EndsWith(":9", StringComparison.Ordinal), 0);
+        await page.ReloadAsync();
+        await BrowserPortal.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("progress-value")).ToHaveTextAsync("进度：35%");
+        await Assertions.Expect(page.GetByTestId("restored-input")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_unit_report_form_left_unsaved_opens_again_with_its_text_and_names_the_files_to_choose_again()
+    {
+        var number = await portal.Portal.WithDbAsync(db => db.PlanTasks.Where(t => t.LeadUnits.Any(l => l.LeadUnit.Name == "省市场监管局"))
+            .OrderByDescending(t => t.Number).Select(t => t.Number).FirstAsync());
+        var unit = await portal.SignInAsync("unit1");
+        await unit.GotoAsync(new Uri(portal.BaseAddress, $"tasks/{number}").ToString());
+        await BrowserPortal.WaitInteractiveAsync(unit);
+        await unit.GetByTestId("new-report").ClickAsync();
+        await Field(unit, "report-text").FillAsync("本月已完成方案起草，正在征求意见。");
+        await unit.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "方案.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
+        });
+        await WaitForKeptAsync(key => key.EndsWith($":{number}:new", StringComparison.Ordinal), 1, "方案.pdf");
+
+        await unit.ReloadAsync();
+        await BrowserPortal.WaitInteractiveAsync(unit);
+        await Assertions.Expect(unit.GetByTestId("report-form")).ToBeVisibleAsync();
+        await Assertions.Expect(Field(unit, "report-text")).ToHaveValueAsync("本月已完成方案起草，正在征求意见。");
+        await Assertions.Expect(unit.GetByTestId("files-to-choose-again")).ToContainTextAsync("方案.pdf");
+        await BrowserPortal.ScreenshotAsync(unit, "report-restored-input");
+
+        await unit.GetByTestId("discard-input").ClickAsync();
+        await Assertions.Expect(Field(unit, "report-text")).ToHaveValueAsync("");
+        await WaitForKeptAsync(key => key.EndsWith($":{number}:new", StringComparison.Ordinal), 0);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> kept inputs have a key that <paramref name="form"/> accepts (and, if given, one contains <paramref name="containing"/>).</summary>
+    private async Task WaitForKeptAsync(Func<string, bool> form, int count, string? containing = null)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var all = await portal.Portal.WithDbAsync(db => db.UnsavedInputs.Select(i => new { i.FormKey, i.Content }).ToListAsync());
+            var kept = all.Where(i => form(i.FormKey)).Select(i => i.Content).ToList();
+            if (kept.Count == count && (containing is null || kept.Any(c => c.Contains(containing, StringComparison.Ordinal))))
+            {
+                return;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(until, $"{count} kept input(s) expected; found {kept.Count}: {string.Join(" | ", kept)}");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

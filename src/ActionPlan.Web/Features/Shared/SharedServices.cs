@@ -11,6 +11,7 @@ public static class SharedServices
         services.AddValidatedOptions<ClockOptions>(ClockOptions.Section);
         services.AddSingleton<PortalClock>();
         services.AddSingleton<CurrentPlan>();
+        services.AddSingleton<UnsavedInputs>();
         return services;
     }
 }
