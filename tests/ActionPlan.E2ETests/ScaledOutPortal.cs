@@ -106,6 +106,34 @@ public sealed class ScaledOutPortal : IAsyncLifetime
             SameSite = SameSiteAttribute.Lax,
         }]);
 
+    /// <summary>
+    /// Waits until nginx sends a request pinned to <paramref name="instance"/> to it again. After a failure nginx skips the
+    /// server for <c>fail_timeout</c> (5 s) and sends its visitors to the backup, which re-pins them to itself: a restarted
+    /// instance gets new visitors only after that.
+    /// </summary>
+    public async Task WaitUntilNginxRoutesToAsync(string instance, TimeSpan? timeout = null)
+    {
+        _ = Instance(instance);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = NginxAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var last = "";
+        while (DateTime.UtcNow < until)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "health/ready");
+            request.Headers.Add("Cookie", $"{InstanceAffinityMiddleware.CookieName}={instance}");
+            using var response = await client.SendAsync(request);
+            last = response.Headers.TryGetValues(InstanceAffinityMiddleware.HeaderName, out var names) ? string.Join(",", names) : $"no instance ({(int)response.StatusCode})";
+            if (last == instance)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"nginx still routes a visitor pinned to {instance} to {last}; see {Path.Combine(LogFolder, "nginx")}.");
+    }
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -191,6 +219,7 @@ public sealed class PortalProcess(string name, string webAssembly, string connec
             start.Environment[key] = value;
         }
 
+        _process?.Dispose();
         _log ??= new StreamWriter(logPath, append: true) { AutoFlush = true };
         Write($"---- start {DateTime.Now:HH:mm:ss.fff}: dotnet {webAssembly} on {Address}");
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
