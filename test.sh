@@ -2,7 +2,7 @@
 # Runs every test of ActionPlan — unit, integration on SQLite and PostgreSQL, browser journeys — and
 # ends with one line "N passed, N failed". On a fresh Debian machine it installs what is missing
 # (PostgreSQL, Chromium, CJK fonts, poppler-utils for the print-to-PDF check, libreoffice-writer to lay out the
-# Word 调度通报) and starts a throwaway PostgreSQL server it owns.
+# Word 调度通报, nginx in front of two portal instances) and starts a throwaway PostgreSQL server it owns.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -16,6 +16,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq
@@ -42,6 +43,7 @@ results="$root/TestResults"
 rm -rf "$results"
 export ACTIONPLAN_CHROMIUM="${ACTIONPLAN_CHROMIUM:-$(command -v chromium)}"
 export ACTIONPLAN_SCREENSHOTS="$results/screenshots"
+export ACTIONPLAN_TEST_LOGS="$results/logs"
 status=0
 # -m:1 runs the test projects one after another: browser journeys do not share two cores with the
 # integration tests' servers, which made them flaky.

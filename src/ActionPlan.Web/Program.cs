@@ -78,6 +78,8 @@ builder.Services
     .AddApi()
     .AddPlanAdministration();
 
+builder.Services.AddValidatedOptions<InstanceOptions>(InstanceOptions.Section);
+
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -103,6 +105,12 @@ if (command is not null)
 
 app.Logger.LogInformation("Database: {Database}", app.Services.GetRequiredService<DatabaseSettings>().Describe());
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+// First, so every response of a named instance (behind a proxy) says which instance served it.
+if (app.Services.GetRequiredService<InstanceOptions>().IsNamed)
+{
+    app.UseMiddleware<InstanceAffinityMiddleware>();
+}
 
 if (!app.Environment.IsDevelopment())
 {

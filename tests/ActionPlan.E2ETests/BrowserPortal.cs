@@ -48,14 +48,20 @@ public class BrowserPortal : IAsyncLifetime
         var address = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/");
 
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium (ACTIONPLAN_CHROMIUM, else /usr/bin/chromium), headless, offline.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         var chromium = Environment.GetEnvironmentVariable("ACTIONPLAN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException($"Chromium not found at {chromium}; run ./test.sh (it installs Debian's chromium) or set ACTIONPLAN_CHROMIUM.");
         }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
@@ -72,20 +78,30 @@ public class BrowserPortal : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies) at the office desktop size, signed in as <paramref name="userName"/> through the sign-in page.</summary>
     public async Task<IPage> SignInAsync(string userName, string password = PortalFactory.Password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewDesktopContextAsync(Browser);
+        var page = await context.NewPageAsync();
+        await SignInOnAsync(page, BaseAddress, userName, password);
+        return page;
+    }
+
+    /// <summary>A fresh browser context (own cookies) at the office desktop size, Chinese locale.</summary>
+    public static Task<IBrowserContext> NewDesktopContextAsync(IBrowser browser) =>
+        browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "zh-CN",
         });
-        var page = await context.NewPageAsync();
+
+    /// <summary>Signs <paramref name="page"/> in through the sign-in page at <paramref name="baseAddress"/> and waits until it is interactive.</summary>
+    public static async Task SignInOnAsync(IPage page, Uri baseAddress, string userName, string password = PortalFactory.Password)
+    {
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(new Uri(BaseAddress, "account/login").ToString());
+        await page.GotoAsync(new Uri(baseAddress, "account/login").ToString());
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await WaitInteractiveAsync(page);
-        return page;
     }
 
     /// <summary>Signed in as the office user, on <paramref name="path"/>, interactive.</summary>

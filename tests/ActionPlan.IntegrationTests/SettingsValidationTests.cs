@@ -20,6 +20,7 @@ public sealed class SettingsValidationTests
     [InlineData("Channels:SendInterval", "00:00:00")]
     [InlineData("Channels:WeComBaseUrl", "ftp://qyapi.weixin.qq.com")]
     [InlineData("Channels:MaxAttempts", "0")]
+    [InlineData("Instance:Name", "a;b")]
     public async Task A_bad_value_stops_start_up_naming_its_key(string key, string value)
     {
         var data = Directory.CreateTempSubdirectory("actionplan-settings-");
