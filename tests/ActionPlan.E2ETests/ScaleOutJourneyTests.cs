@@ -99,6 +99,90 @@ public sealed class ScaleOutJourneyTests(ScaledOutPortal portal) : IClassFixture
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
     }
 
+    [Fact]
+    public async Task An_edit_on_one_instance_shows_on_an_open_page_of_the_other_within_two_seconds()
+    {
+        // B shows the tasks 推进中; A makes task 21 one of them.
+        var onB = await portal.NewPageOnAsync("b", "admin1");
+        (await ServedByAsync(onB, "tasks?status=inprogress")).Should().Be("b");
+        const string title = "task-link";
+        var onA = await portal.NewPageOnAsync("a", "office1");
+        (await ServedByAsync(onA, "tasks/21")).Should().Be("a");
+        var heading = await onA.Locator("#page-title").InnerTextAsync();
+        var taskTitle = heading[(heading.IndexOf('.', StringComparison.Ordinal) + 1)..].Trim();
+        await Assertions.Expect(onB.GetByTestId(title).Filter(new() { HasText = taskTitle })).ToHaveCountAsync(0);
+
+        await BrowserPortal.ChooseAsync(onA, onA.GetByTestId("task-editor"), "状态", "推进中");
+        await Field(onA, "edit-progress").FillAsync("20");
+        await onA.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(onA.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 21" }).First).ToBeVisibleAsync();
+
+        // No reload on B: A's commit signals B (LISTEN/NOTIFY), whose open list queries again.
+        await Assertions.Expect(onB.GetByTestId(title).Filter(new() { HasText = taskTitle })).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await BrowserPortal.ScreenshotAsync(onB, "scale-out-live-update-on-b");
+        await onA.Context.CloseAsync();
+        await onB.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Killing_the_instance_mid_edit_loses_neither_the_typed_input_nor_what_was_saved()
+    {
+        var page = await portal.NewPageOnAsync("a", "office1");
+        (await ServedByAsync(page, "tasks/22")).Should().Be("a");
+        await BrowserPortal.ChooseAsync(page, page.GetByTestId("task-editor"), "状态", "推进中");
+        await Field(page, "edit-progress").FillAsync("10");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 22" }).First).ToBeVisibleAsync();
+
+        // Typed, not saved; the field is not even left. Then instance a dies without a word (SIGKILL).
+        await Field(page, "edit-progress").FillAsync("60");
+        await Field(page, "edit-summary").FillAsync("已完成现场核查，材料正在汇总");
+        await KeptAsync("已完成现场核查");
+        var reloaded = page.WaitForResponseAsync(r => r.Request.IsNavigationRequest && r.Url.EndsWith("/tasks/22", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        portal.Instance("a").Kill();
+
+        try
+        {
+            // The circuit's socket drops; the reconnect goes through nginx to b, which does not know the circuit,
+            // so the page reloads there and the form offers the input kept in the database.
+            (await reloaded).Headers.Should().ContainKey("x-actionplan-instance").WhoseValue.Should().Be("b");
+            await BrowserPortal.WaitInteractiveAsync(page);
+            await Assertions.Expect(page.GetByTestId("restored-input")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(Field(page, "edit-progress")).ToHaveValueAsync("60");
+            await Assertions.Expect(Field(page, "edit-summary")).ToHaveValueAsync("已完成现场核查，材料正在汇总");
+            await Assertions.Expect(page.GetByTestId("progress-value")).ToHaveTextAsync("进度：10%", new() { Timeout = 5_000 });
+            await BrowserPortal.ScreenshotAsync(page, "scale-out-after-kill-on-b");
+
+            await page.GetByTestId("edit-save").ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 22" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("progress-value")).ToHaveTextAsync("进度：60%");
+        }
+        finally
+        {
+            await portal.Instance("a").StartAsync();
+            await portal.WaitUntilNginxRoutesToAsync("a");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
+    /// <summary>Waits until the task form's input containing <paramref name="text"/> is kept in the shared database.</summary>
+    private async Task KeptAsync(string text)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        await using var connection = new Npgsql.NpgsqlConnection(portal.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "UnsavedInputs" WHERE "FormKey" LIKE 'task-edit:%' AND strpos("Content", @text) > 0""", connection);
+        count.Parameters.AddWithValue("text", text);
+        while ((long)(await count.ExecuteScalarAsync())! == 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(until, "the typed input should be kept within a second");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/> and returns the instance that served it.</summary>
     private async Task<string> ServedByAsync(IPage page, string path)
     {
