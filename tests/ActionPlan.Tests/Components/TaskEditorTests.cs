@@ -40,6 +40,7 @@ public sealed class TaskEditorTests : IAsyncLifetime
         _ctx.Services.AddSingleton<ActionPlan.Web.Features.Audit.AuditWriter>();
         _ctx.Services.AddSingleton<TaskWorkspace>();
         _ctx.Services.AddSingleton<TaskQueries>();
+        _ctx.Services.AddSingleton<ActionPlan.Web.Features.Shared.UnsavedInputs>();
         _ctx.Services.AddScoped<UserAccess>();
         _ctx.AddAuthorization().SetAuthorized("office1").SetRoles(Roles.Office);
         _ctx.SetRendererInfo(new RendererInfo("Server", true));
@@ -78,7 +79,7 @@ public sealed class TaskEditorTests : IAsyncLifetime
     {
         var editor = await RenderAsync(10);
         editor.Find("[data-testid=edit-progress] input, input[data-testid=edit-progress]").Change("120");
-        editor.Find("[data-testid=edit-summary] textarea, textarea[data-testid=edit-summary]").Change("已完成系统选型");
+        editor.Find("[data-testid=edit-summary] textarea, textarea[data-testid=edit-summary]").Input("已完成系统选型"); // debounced while typing: the field listens to input, not change
 
         await editor.Find("[data-testid=edit-save]").ClickAsync(new());
 
