@@ -79,6 +79,7 @@ builder.Services
     .AddPlanAdministration();
 
 builder.Services.AddValidatedOptions<InstanceOptions>(InstanceOptions.Section);
+builder.Services.AddValidatedOptions<ProxyOptions>(ProxyOptions.Section);
 
 // Chinese text is written as is, not as &#x…; entities: pages stay readable and a third smaller.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -106,7 +107,12 @@ if (command is not null)
 app.Logger.LogInformation("Database: {Database}", app.Services.GetRequiredService<DatabaseSettings>().Describe());
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
-// First, so every response of a named instance (behind a proxy) says which instance served it.
+// First: behind a proxy ending TLS, the scheme and client address are the proxy's X-Forwarded-* (trusted proxies only).
+var forwarded = new ForwardedHeadersOptions();
+app.Services.GetRequiredService<ProxyOptions>().Apply(forwarded);
+app.UseForwardedHeaders(forwarded);
+
+// Next, so every response of a named instance (behind a proxy) says which instance served it.
 if (app.Services.GetRequiredService<InstanceOptions>().IsNamed)
 {
     app.UseMiddleware<InstanceAffinityMiddleware>();

@@ -21,6 +21,7 @@ public sealed class SettingsValidationTests
     [InlineData("Channels:WeComBaseUrl", "ftp://qyapi.weixin.qq.com")]
     [InlineData("Channels:MaxAttempts", "0")]
     [InlineData("Instance:Name", "a;b")]
+    [InlineData("Proxy:KnownNetworks:0", "10.0.0.0/99")]
     public async Task A_bad_value_stops_start_up_naming_its_key(string key, string value)
     {
         var data = Directory.CreateTempSubdirectory("actionplan-settings-");
