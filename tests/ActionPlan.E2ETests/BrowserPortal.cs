@@ -113,6 +113,10 @@ public class BrowserPortal : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The text input or textarea marked <paramref name="testId"/>, on the element itself or inside a MudBlazor field.</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
     /// <summary>Clicks on prerendered HTML are lost; wait for the circuit.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

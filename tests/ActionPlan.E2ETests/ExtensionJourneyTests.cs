@@ -8,9 +8,6 @@ namespace ActionPlan.E2ETests;
 /// <summary>延期申请 in the browser: a unit asks on the task page, the office approves on 延期审批, the task shows the new date.</summary>
 public sealed class ExtensionJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
     [Fact]
     public async Task A_unit_asks_for_a_later_deadline_and_the_office_approves_it()
     {
@@ -28,9 +25,9 @@ public sealed class ExtensionJourneyTests(BrowserPortal portal) : IClassFixture<
         await BrowserPortal.ChooseAsync(unit, dialog, "时间节点", target.Phrase);
         await dialog.GetByTestId("extension-submit").ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("请选择延期后的完成时限");
-        await Field(unit, "extension-date").FillAsync(newDue);
-        await Field(unit, "extension-date").PressAsync("Tab");
-        await Field(unit, "extension-reason").FillAsync("需与国家平台同步改造，原定时间无法完成。");
+        await BrowserPortal.Field(unit, "extension-date").FillAsync(newDue);
+        await BrowserPortal.Field(unit, "extension-date").PressAsync("Tab");
+        await BrowserPortal.Field(unit, "extension-reason").FillAsync("需与国家平台同步改造，原定时间无法完成。");
         await BrowserPortal.ScreenshotAsync(unit, "extension-request-dialog");
         await dialog.GetByTestId("extension-submit").ClickAsync();
         await Assertions.Expect(unit.GetByTestId("task-extension").First).ToContainTextAsync("待审批");
@@ -41,7 +38,7 @@ public sealed class ExtensionJourneyTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(row).ToContainTextAsync("待审批");
         await BrowserPortal.ScreenshotAsync(office, "extensions-office");
         await row.GetByTestId("approve-extension").ClickAsync();
-        await Field(office, "decision-note").FillAsync("同意延期，请按新时限完成。");
+        await BrowserPortal.Field(office, "decision-note").FillAsync("同意延期，请按新时限完成。");
         await office.GetByTestId("decision-confirm").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已批准");
 

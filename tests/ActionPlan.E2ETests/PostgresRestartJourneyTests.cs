@@ -48,9 +48,6 @@ public sealed class PostgresRestartJourneyTests : IAsyncLifetime
         }
     }
 
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
     [Fact]
     public async Task An_open_page_keeps_its_input_through_a_PostgreSQL_restart_and_saves_afterwards()
     {
@@ -60,15 +57,15 @@ public sealed class PostgresRestartJourneyTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_address, "tasks/7").ToString());
         await BrowserPortal.WaitInteractiveAsync(page);
         await BrowserPortal.ChooseAsync(page, page.GetByTestId("task-editor"), "状态", "推进中");
-        await Field(page, "edit-progress").FillAsync("30");
-        await Field(page, "edit-summary").FillAsync("数据库重启期间填写的进展");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("30");
+        await BrowserPortal.Field(page, "edit-summary").FillAsync("数据库重启期间填写的进展");
 
         await _server.StopAsync();
         await page.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "数据库暂时无法连接" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await Assertions.Expect(Field(page, "edit-progress")).ToHaveValueAsync("30");
-        await Assertions.Expect(Field(page, "edit-summary")).ToHaveValueAsync("数据库重启期间填写的进展");
+        await Assertions.Expect(BrowserPortal.Field(page, "edit-progress")).ToHaveValueAsync("30");
+        await Assertions.Expect(BrowserPortal.Field(page, "edit-summary")).ToHaveValueAsync("数据库重启期间填写的进展");
         await BrowserPortal.ScreenshotAsync(page, "postgres-down-save-refused");
 
         await _server.StartAgainAsync();

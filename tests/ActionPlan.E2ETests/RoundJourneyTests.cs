@@ -6,9 +6,6 @@ namespace ActionPlan.E2ETests;
 /// <summary>The monthly reporting round in the browser: open → a unit reports → the office approves → 已报.</summary>
 public sealed class RoundJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
     [Fact]
     public async Task Office_opens_a_round_unit_reports_office_approves_and_the_unit_sees_it_reported()
     {
@@ -16,10 +13,10 @@ public sealed class RoundJourneyTests(BrowserPortal portal) : IClassFixture<Brow
         await Assertions.Expect(office.GetByTestId("rounds-empty")).ToBeVisibleAsync();
         await office.GetByTestId("open-round").ClickAsync();
         var dialog = office.Locator(".mud-dialog");
-        await Field(office, "round-name").FillAsync("");
+        await BrowserPortal.Field(office, "round-name").FillAsync("");
         await dialog.GetByTestId("round-open").ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("请填写轮次名称");
-        await Field(office, "round-name").FillAsync("月度调度（浏览器）");
+        await BrowserPortal.Field(office, "round-name").FillAsync("月度调度（浏览器）");
         await Assertions.Expect(dialog.GetByTestId("round-preview")).ToContainTextAsync("份报送");
         await BrowserPortal.ScreenshotAsync(office, "round-open-dialog");
         await dialog.GetByTestId("round-open").ClickAsync();
@@ -39,8 +36,8 @@ public sealed class RoundJourneyTests(BrowserPortal portal) : IClassFixture<Brow
         await unit.WaitForURLAsync(new Regex($"/tasks/{task}"), new() { WaitUntil = WaitUntilState.Commit });
         await BrowserPortal.WaitInteractiveAsync(unit);
         await unit.GetByTestId("new-report").ClickAsync();
-        await Field(unit, "report-text").FillAsync("本月按计划推进，已完成阶段任务。");
-        await Field(unit, "report-progress").FillAsync("40");
+        await BrowserPortal.Field(unit, "report-text").FillAsync("本月按计划推进，已完成阶段任务。");
+        await BrowserPortal.Field(unit, "report-progress").FillAsync("40");
         await unit.GetByTestId("report-submit").ClickAsync();
         await Assertions.Expect(unit.GetByTestId("report-state").First).ToHaveTextAsync("待审核");
 
@@ -61,7 +58,7 @@ public sealed class RoundJourneyTests(BrowserPortal portal) : IClassFixture<Brow
         await BrowserPortal.WaitInteractiveAsync(office);
         await Assertions.Expect(office.GetByTestId("tile-approved")).ToHaveTextAsync("1");
         await office.GetByTestId("unit-row").Filter(new() { HasText = "省市场监管局" }).GetByTestId("chase").ClickAsync();
-        await Field(office, "chase-note").FillAsync("请于本周内报送其余任务");
+        await BrowserPortal.Field(office, "chase-note").FillAsync("请于本周内报送其余任务");
         await office.GetByTestId("chase-confirm").ClickAsync();
         await Assertions.Expect(office.Locator(".mud-snackbar").Filter(new() { HasText = "已向省市场监管局催报" }).First).ToBeVisibleAsync();
         await BrowserPortal.ScreenshotAsync(office, "round-details");

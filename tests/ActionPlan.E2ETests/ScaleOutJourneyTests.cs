@@ -113,7 +113,7 @@ public sealed class ScaleOutJourneyTests(ScaledOutPortal portal) : IClassFixture
         await Assertions.Expect(onB.GetByTestId(title).Filter(new() { HasText = taskTitle })).ToHaveCountAsync(0);
 
         await BrowserPortal.ChooseAsync(onA, onA.GetByTestId("task-editor"), "状态", "推进中");
-        await Field(onA, "edit-progress").FillAsync("20");
+        await BrowserPortal.Field(onA, "edit-progress").FillAsync("20");
         await onA.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(onA.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 21" }).First).ToBeVisibleAsync();
 
@@ -130,13 +130,13 @@ public sealed class ScaleOutJourneyTests(ScaledOutPortal portal) : IClassFixture
         var page = await portal.NewPageOnAsync("a", "office1");
         (await ServedByAsync(page, "tasks/22")).Should().Be("a");
         await BrowserPortal.ChooseAsync(page, page.GetByTestId("task-editor"), "状态", "推进中");
-        await Field(page, "edit-progress").FillAsync("10");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("10");
         await page.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 22" }).First).ToBeVisibleAsync();
 
         // Typed, not saved; the field is not even left. Then instance a dies without a word (SIGKILL).
-        await Field(page, "edit-progress").FillAsync("60");
-        await Field(page, "edit-summary").FillAsync("已完成现场核查，材料正在汇总");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("60");
+        await BrowserPortal.Field(page, "edit-summary").FillAsync("已完成现场核查，材料正在汇总");
         await KeptAsync("已完成现场核查");
         var reloaded = page.WaitForResponseAsync(r => r.Request.IsNavigationRequest && r.Url.EndsWith("/tasks/22", StringComparison.Ordinal), new() { Timeout = 30_000 });
         portal.Instance("a").Kill();
@@ -148,8 +148,8 @@ public sealed class ScaleOutJourneyTests(ScaledOutPortal portal) : IClassFixture
             (await reloaded).Headers.Should().ContainKey("x-actionplan-instance").WhoseValue.Should().Be("b");
             await BrowserPortal.WaitInteractiveAsync(page);
             await Assertions.Expect(page.GetByTestId("restored-input")).ToBeVisibleAsync(new() { Timeout = 10_000 });
-            await Assertions.Expect(Field(page, "edit-progress")).ToHaveValueAsync("60");
-            await Assertions.Expect(Field(page, "edit-summary")).ToHaveValueAsync("已完成现场核查，材料正在汇总");
+            await Assertions.Expect(BrowserPortal.Field(page, "edit-progress")).ToHaveValueAsync("60");
+            await Assertions.Expect(BrowserPortal.Field(page, "edit-summary")).ToHaveValueAsync("已完成现场核查，材料正在汇总");
             await Assertions.Expect(page.GetByTestId("progress-value")).ToHaveTextAsync("进度：10%", new() { Timeout = 5_000 });
             await BrowserPortal.ScreenshotAsync(page, "scale-out-after-kill-on-b");
 
@@ -164,9 +164,6 @@ public sealed class ScaleOutJourneyTests(ScaledOutPortal portal) : IClassFixture
             await page.Context.CloseAsync();
         }
     }
-
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
     /// <summary>Waits until the task form's input containing <paramref name="text"/> is kept in the shared database.</summary>
     private async Task KeptAsync(string text)

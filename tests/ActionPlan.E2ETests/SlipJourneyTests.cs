@@ -12,9 +12,6 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
 {
     private const string Matter = "改革任务推进滞后，请说明原因并于一周内提出整改措施。";
 
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
     [Fact]
     public async Task Office_issues_a_blue_slip_the_unit_answers_and_the_office_closes_it()
     {
@@ -26,7 +23,7 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         await Assertions.Expect(dialog.GetByTestId("slip-recipients")).ToContainTextAsync("省市场监管局");
         await dialog.GetByTestId("slip-issue").ClickAsync();
         await Assertions.Expect(dialog).ToContainTextAsync("请填写督办事项");
-        await Field(office, "slip-matter").FillAsync(Matter);
+        await BrowserPortal.Field(office, "slip-matter").FillAsync(Matter);
         await BrowserPortal.ScreenshotAsync(office, "slip-issue-dialog");
         await dialog.GetByTestId("slip-issue").ClickAsync();
         await Assertions.Expect(office.Locator(".mud-snackbar").Filter(new() { HasText = "已下发蓝色督办单" }).First).ToBeVisibleAsync();
@@ -47,8 +44,8 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         await BrowserPortal.WaitInteractiveAsync(unit);
         var slipUrl = unit.Url;
         await Assertions.Expect(unit.GetByTestId("reply-form")).ToContainTextAsync("反馈提交后不能修改");
-        await Field(unit, "reply-done").FillAsync("已召开专题会议，梳理滞后原因，明确责任处室。");
-        await Field(unit, "reply-next").FillAsync("6月30日前完成系统上线并报送进展。");
+        await BrowserPortal.Field(unit, "reply-done").FillAsync("已召开专题会议，梳理滞后原因，明确责任处室。");
+        await BrowserPortal.Field(unit, "reply-next").FillAsync("6月30日前完成系统上线并报送进展。");
         await unit.SetInputFilesAsync("[data-testid=reply-files]", new FilePayload { Name = "整改方案.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 整改方案"u8.ToArray() });
         await Assertions.Expect(unit.GetByTestId("reply-form")).ToContainTextAsync("整改方案.pdf");
         await BrowserPortal.ScreenshotAsync(unit, "slip-reply-form");
@@ -114,7 +111,7 @@ public sealed class SlipJourneyTests(BrowserPortal portal) : IClassFixture<Brows
         await Assertions.Expect(office.GetByTestId("suggestion")).ToContainTextAsync("建议升级为黄色督办");
         await office.GetByTestId("escalate").ClickAsync();
         var dialog = office.Locator(".mud-dialog");
-        await Assertions.Expect(Field(office, "slip-matter")).ToHaveValueAsync("事中事后监管工作滞后，请限期说明。");
+        await Assertions.Expect(BrowserPortal.Field(office, "slip-matter")).ToHaveValueAsync("事中事后监管工作滞后，请限期说明。");
         await Assertions.Expect(dialog).ToContainTextAsync("尚有 1 个单位未反馈");
         await office.WaitForTimeoutAsync(500); // the dialog's fade and the chip's colour transition, for the screenshot only
         await BrowserPortal.ScreenshotAsync(office, "slip-escalate-dialog");

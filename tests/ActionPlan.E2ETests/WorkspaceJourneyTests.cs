@@ -7,9 +7,6 @@ namespace ActionPlan.E2ETests;
 /// <summary>The office's daily work and the report loop, in the browser.</summary>
 public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
     [Fact]
     public async Task Office_updates_a_task_and_sees_the_change_in_the_timeline()
     {
@@ -19,13 +16,13 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         var editor = page.GetByTestId("task-editor");
 
         await BrowserPortal.ChooseAsync(page, editor, "状态", "推进中");
-        await Field(page, "edit-progress").FillAsync("120");
-        await Field(page, "edit-summary").FillAsync("已起草代位注销适用情形<script>alert(1)</script>");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("120");
+        await BrowserPortal.Field(page, "edit-summary").FillAsync("已起草代位注销适用情形<script>alert(1)</script>");
         await page.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(editor).ToContainTextAsync("进度须在 0 到 100 之间");
-        (await Field(page, "edit-summary").InputValueAsync()).Should().Contain("已起草代位注销适用情形", "bad input keeps what was typed");
+        (await BrowserPortal.Field(page, "edit-summary").InputValueAsync()).Should().Contain("已起草代位注销适用情形", "bad input keeps what was typed");
 
-        await Field(page, "edit-progress").FillAsync("40");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("40");
         await page.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 3" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("状态：未启动 → 推进中");
@@ -41,8 +38,8 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await page.GotoAsync(new Uri(portal.BaseAddress, "tasks/9").ToString());
         await BrowserPortal.WaitInteractiveAsync(page);
         await BrowserPortal.ChooseAsync(page, page.GetByTestId("task-editor"), "状态", "推进中");
-        await Field(page, "edit-progress").FillAsync("35");
-        await Field(page, "edit-summary").FillAsync("已完成调研，尚未保存");
+        await BrowserPortal.Field(page, "edit-progress").FillAsync("35");
+        await BrowserPortal.Field(page, "edit-summary").FillAsync("已完成调研，尚未保存");
         // Kept while typing: no save, no leaving the field.
         await WaitForKeptAsync(key => key.StartsWith("task-edit:", StringComparison.Ordinal) && key.EndsWith(":9", StringComparison.Ordinal), 1);
 
@@ -50,8 +47,8 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await page.ReloadAsync();
         await BrowserPortal.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("restored-input")).ToContainTextAsync("未保存的修改");
-        await Assertions.Expect(Field(page, "edit-progress")).ToHaveValueAsync("35");
-        await Assertions.Expect(Field(page, "edit-summary")).ToHaveValueAsync("已完成调研，尚未保存");
+        await Assertions.Expect(BrowserPortal.Field(page, "edit-progress")).ToHaveValueAsync("35");
+        await Assertions.Expect(BrowserPortal.Field(page, "edit-summary")).ToHaveValueAsync("已完成调研，尚未保存");
         await Assertions.Expect(page.GetByTestId("edit-status")).ToContainTextAsync("推进中");
         await BrowserPortal.ScreenshotAsync(page, "task-9-restored-input");
 
@@ -74,7 +71,7 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await unit.GotoAsync(new Uri(portal.BaseAddress, $"tasks/{number}").ToString());
         await BrowserPortal.WaitInteractiveAsync(unit);
         await unit.GetByTestId("new-report").ClickAsync();
-        await Field(unit, "report-text").FillAsync("本月已完成方案起草，正在征求意见。");
+        await BrowserPortal.Field(unit, "report-text").FillAsync("本月已完成方案起草，正在征求意见。");
         await unit.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "方案.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
@@ -84,12 +81,12 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await unit.ReloadAsync();
         await BrowserPortal.WaitInteractiveAsync(unit);
         await Assertions.Expect(unit.GetByTestId("report-form")).ToBeVisibleAsync();
-        await Assertions.Expect(Field(unit, "report-text")).ToHaveValueAsync("本月已完成方案起草，正在征求意见。");
+        await Assertions.Expect(BrowserPortal.Field(unit, "report-text")).ToHaveValueAsync("本月已完成方案起草，正在征求意见。");
         await Assertions.Expect(unit.GetByTestId("files-to-choose-again")).ToContainTextAsync("方案.pdf");
         await BrowserPortal.ScreenshotAsync(unit, "report-restored-input");
 
         await unit.GetByTestId("discard-input").ClickAsync();
-        await Assertions.Expect(Field(unit, "report-text")).ToHaveValueAsync("");
+        await Assertions.Expect(BrowserPortal.Field(unit, "report-text")).ToHaveValueAsync("");
         await WaitForKeptAsync(key => key.EndsWith($":{number}:new", StringComparison.Ordinal), 0);
     }
 
@@ -123,11 +120,11 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         }
 
         await BrowserPortal.ChooseAsync(first, first.GetByTestId("task-editor"), "状态", "推进中");
-        await Field(first, "edit-progress").FillAsync("30");
+        await BrowserPortal.Field(first, "edit-progress").FillAsync("30");
         await first.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(first.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();
 
-        await Field(second, "edit-summary").FillAsync("第二位同事填写的进展");
+        await BrowserPortal.Field(second, "edit-summary").FillAsync("第二位同事填写的进展");
         await second.GetByTestId("edit-save").ClickAsync();
         var conflict = second.GetByTestId("conflict");
         await Assertions.Expect(conflict).ToContainTextAsync("office1");
@@ -136,8 +133,8 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
 
         await second.GetByTestId("reapply").ClickAsync();
         // The colleague's progress is taken over; the typed summary is kept.
-        await Assertions.Expect(Field(second, "edit-progress")).ToHaveValueAsync("30");
-        await Assertions.Expect(Field(second, "edit-summary")).ToHaveValueAsync("第二位同事填写的进展");
+        await Assertions.Expect(BrowserPortal.Field(second, "edit-progress")).ToHaveValueAsync("30");
+        await Assertions.Expect(BrowserPortal.Field(second, "edit-summary")).ToHaveValueAsync("第二位同事填写的进展");
         await second.GetByTestId("edit-save").ClickAsync();
         await Assertions.Expect(second.Locator(".mud-snackbar").Filter(new() { HasText = "已保存任务 4" }).First).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByTestId("progress-summary")).ToContainTextAsync("第二位同事填写的进展");
@@ -151,8 +148,8 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await unit.GotoAsync(new Uri(portal.BaseAddress, "tasks/5").ToString());
         await BrowserPortal.WaitInteractiveAsync(unit);
         await unit.GetByTestId("new-report").ClickAsync();
-        await Field(unit, "report-text").FillAsync("已梳理大型企业分支机构信息变更事项清单。");
-        await Field(unit, "report-progress").FillAsync("50");
+        await BrowserPortal.Field(unit, "report-text").FillAsync("已梳理大型企业分支机构信息变更事项清单。");
+        await BrowserPortal.Field(unit, "report-progress").FillAsync("50");
         await unit.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "清单.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
@@ -171,7 +168,7 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(office.GetByTestId("attachment")).ToContainTextAsync("清单.pdf");
         await office.GetByTestId("return").ClickAsync();
         await Assertions.Expect(office.GetByTestId("review-actions")).ToContainTextAsync("退回须填写原因");
-        await Field(office, "return-reason-input").FillAsync("请补充已完成事项的数量。");
+        await BrowserPortal.Field(office, "return-reason-input").FillAsync("请补充已完成事项的数量。");
         await office.GetByTestId("return").ClickAsync();
         await Assertions.Expect(office.GetByTestId("report-state")).ToHaveTextAsync("退回");
 
@@ -179,8 +176,8 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         await BrowserPortal.WaitInteractiveAsync(unit);
         await Assertions.Expect(unit.GetByTestId("return-reason").First).ToContainTextAsync("请补充已完成事项的数量");
         await unit.GetByTestId("revise").ClickAsync();
-        await Field(unit, "report-text").FillAsync("已梳理 12 项信息变更事项，实现集中统一办理。");
-        await Field(unit, "report-progress").FillAsync("60");
+        await BrowserPortal.Field(unit, "report-text").FillAsync("已梳理 12 项信息变更事项，实现集中统一办理。");
+        await BrowserPortal.Field(unit, "report-progress").FillAsync("60");
         await unit.GetByTestId("report-submit").ClickAsync();
         await Assertions.Expect(unit.GetByTestId("report-state").First).ToHaveTextAsync("待审核");
 
@@ -214,7 +211,7 @@ public sealed class WorkspaceJourneyTests(BrowserPortal portal) : IClassFixture<
         var dialog = page.Locator(".mud-dialog");
         await dialog.GetByTestId("bulk-save").ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("bulk-error")).ToContainTextAsync("批量修改须填写原因");
-        await Field(page, "bulk-reason").FillAsync("法治保障领域调度会部署启动");
+        await BrowserPortal.Field(page, "bulk-reason").FillAsync("法治保障领域调度会部署启动");
         await dialog.GetByTestId("bulk-save").ClickAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已将 2 项任务改为“推进中”" }).First).ToBeVisibleAsync();

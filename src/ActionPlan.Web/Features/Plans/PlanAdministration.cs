@@ -2,7 +2,6 @@ using ActionPlan.Data;
 using ActionPlan.Data.Entities;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
-using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Plans;
@@ -22,7 +21,7 @@ public sealed record PlanChangeResult(bool Succeeded, string Message);
 /// The plans the portal holds: listed for everyone but units, archived (归档: read-only, no alerts or chases) and
 /// re-opened (重新开放, with a reason) by the office or an admin. Each change is audited.
 /// </summary>
-public sealed class PlanAdministration(IDbContextFactory<AppDbContext> contexts, CurrentPlan currentPlan, AuditWriter audit, TimeProvider clock)
+public sealed class PlanAdministration(IDbContextFactory<AppDbContext> contexts, AuditWriter audit, TimeProvider clock)
 {
     public const string Running = "运行中";
     public const string Archived = "已归档";
@@ -89,7 +88,6 @@ public sealed class PlanAdministration(IDbContextFactory<AppDbContext> contexts,
         audit.PlanChanged(db, scope, plan.Id, archive ? AuditAction.ArchivePlan : AuditAction.ReopenPlan,
             new AuditChange(AuditField.PlanState, archive ? Running : Archived, archive ? Archived : Running), reason);
         await db.SaveChangesAsync(cancellationToken);
-        currentPlan.Invalidate();
         return new(true, archive
             ? $"《{plan.Title}》已归档：只能查看，不再预警、催报。"
             : $"《{plan.Title}》已重新开放，可以修改和报送。");

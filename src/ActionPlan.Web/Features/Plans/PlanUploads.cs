@@ -4,7 +4,6 @@ using ActionPlan.PlanDocument;
 using ActionPlan.Web.Features.Accounts;
 using ActionPlan.Web.Features.Audit;
 using ActionPlan.Web.Features.Reports;
-using ActionPlan.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActionPlan.Web.Features.Plans;
@@ -18,7 +17,6 @@ public sealed class PlanUploads(
     IDbContextFactory<AppDbContext> contexts,
     PlanImporter importer,
     AuditWriter audit,
-    CurrentPlan currentPlan,
     ILogger<PlanUploads> logger)
 {
     /// <summary>A plan text is some hundred kilobytes (the 2022 plan: 150 KB); anything near this is not one.</summary>
@@ -77,7 +75,6 @@ public sealed class PlanUploads(
             return PlanUploadResult.Fail(Duplicate(source.Name));
         }
 
-        currentPlan.Invalidate();
         logger.LogInformation("{User} imported {Source} as plan {PlanId} ({Mapped} units mapped, {Created} created)",
             actor.UserName, source.Name, result.PlanId, applied.Count, created.Count);
         return new PlanUploadResult(true,
